@@ -1,0 +1,10 @@
+namespace IaCBot.Core.Commands;
+
+public enum CommandKind
+{
+    Plan,
+    Apply,
+    Unlock,
+    Help,
+    Version,
+}

@@ -1,0 +1,9 @@
+namespace IaCBot.Core.Vcs;
+
+public enum CommitState
+{
+    Pending,
+    Success,
+    Failure,
+    Error,
+}

@@ -1,0 +1,21 @@
+namespace IaCBot.Core.Vcs;
+
+/// <summary>The Git host's API, as far as IaCBot uses it. One implementation per host.</summary>
+public interface IVcsClient
+{
+    /// <summary>The longest comment body the host accepts, in characters.</summary>
+    int MaxCommentLength { get; }
+
+    Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken);
+
+    /// <summary>Every file the PR changes, across all pages; a renamed file gives both its old and new path.</summary>
+    Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Review>> ListReviewsAsync(PullRequestRef pull, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PostedComment>> ListCommentsAsync(PullRequestRef pull, CancellationToken cancellationToken);
+
+    Task<long> CreateCommentAsync(PullRequestRef pull, string body, CancellationToken cancellationToken);
+
+    Task SetCommitStatusAsync(RepoId repo, string sha, CommitStatus status, CancellationToken cancellationToken);
+}

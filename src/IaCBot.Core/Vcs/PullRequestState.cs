@@ -1,0 +1,8 @@
+namespace IaCBot.Core.Vcs;
+
+public enum PullRequestState
+{
+    Open,
+    Closed,
+    Merged,
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("Terraform v1.5.7");

@@ -1,3 +1,4 @@
+using IaCBot.Server;
+
 var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+return await builder.RunIaCBotAsync(args);

@@ -1,0 +1,10 @@
+namespace IaCBot.Core.Events;
+
+public enum PullRequestAction
+{
+    Opened,
+    Reopened,
+    Synchronized,
+    ReadyForReview,
+    Closed,
+}

@@ -1,0 +1,7 @@
+namespace IaCBot.Core.Outbox;
+
+public enum OutboxMessageKind
+{
+    Comment,
+    CommitStatus,
+}

@@ -1,0 +1,39 @@
+using IaCBot.Core.Comments;
+using IaCBot.Core.Vcs;
+
+namespace IaCBot.Core.Outbox;
+
+/// <summary>
+/// What the runners call to tell a PR something. Every comment and status goes through the outbox first and is
+/// then delivered at once; a host that fails only delays it.
+/// </summary>
+public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dispatcher, IVcsClient vcs, TimeProvider time)
+{
+    /// <summary>Posts a comment, split into several when it is longer than the host allows.</summary>
+    public async Task CommentAsync(PullRequestRef pull, string markdown, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return;
+        }
+
+        var parts = CommentSplitter.Split(markdown, vcs.MaxCommentLength - OutboxDispatcher.MarkerLength);
+        foreach (var part in parts)
+        {
+            await store.AddAsync(NewMessage(pull, OutboxMessageKind.Comment) with { Body = part }, cancellationToken);
+        }
+
+        await dispatcher.FlushAsync(pull, cancellationToken);
+    }
+
+    public async Task SetStatusAsync(
+        PullRequestRef pull, string sha, CommitStatus status, CancellationToken cancellationToken)
+    {
+        var message = NewMessage(pull, OutboxMessageKind.CommitStatus) with { CommitSha = sha, Status = status };
+        await store.AddAsync(message, cancellationToken);
+        await dispatcher.FlushAsync(pull, cancellationToken);
+    }
+
+    private OutboxMessage NewMessage(PullRequestRef pull, OutboxMessageKind kind) =>
+        new(Guid.NewGuid().ToString("N"), 0, pull, kind, null, null, null, time.GetUtcNow());
+}

@@ -1,0 +1,15 @@
+namespace IaCBot.Core.Processes;
+
+/// <summary>
+/// A program to run: a file name and an argument list, never a shell string, so nothing from a comment can
+/// reach a shell.
+/// </summary>
+/// <param name="Environment">Variables to set (or, with a null value, to remove) on top of the server's own.</param>
+/// <param name="Secrets">Values to mask as <c>***</c> in the output and in any error.</param>
+public sealed record ProcessSpec(
+    string FileName,
+    IReadOnlyList<string> Arguments,
+    string WorkingDirectory,
+    TimeSpan Timeout,
+    IReadOnlyDictionary<string, string?>? Environment = null,
+    IReadOnlyList<string>? Secrets = null);

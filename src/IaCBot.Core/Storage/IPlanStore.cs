@@ -1,0 +1,24 @@
+using IaCBot.Core.Vcs;
+
+namespace IaCBot.Core.Storage;
+
+/// <summary>
+/// Saved plans and their plan files. The plan file lives in the store, not only in the working directory,
+/// so a lost or re-created clone can still apply exactly what was reviewed.
+/// </summary>
+public interface IPlanStore
+{
+    /// <summary>
+    /// Saves a plan, replacing the PR's earlier plan of the same project (its dir, workspace and name).
+    /// </summary>
+    Task SaveAsync(PlanRecord plan, byte[] planFile, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PlanRecord>> ListAsync(PullRequestRef pull, CancellationToken cancellationToken);
+
+    Task<byte[]?> ReadPlanFileAsync(PlanRecord plan, CancellationToken cancellationToken);
+
+    Task DeleteAsync(PlanRecord plan, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every plan of the PR and returns how many there were.</summary>
+    Task<int> DeleteAllAsync(PullRequestRef pull, CancellationToken cancellationToken);
+}

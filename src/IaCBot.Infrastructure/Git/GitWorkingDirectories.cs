@@ -1,0 +1,129 @@
+using System.Text;
+using IaCBot.Core.Git;
+using IaCBot.Core.Processes;
+using IaCBot.Core.Vcs;
+
+namespace IaCBot.Infrastructure.Git;
+
+/// <summary>
+/// Keeps each PR's checkouts under <c>repos/&lt;owner&gt;/&lt;repo&gt;/&lt;pr&gt;/&lt;workspace&gt;</c>. It fetches exactly the
+/// PR's head commit, so what is planned is what was pushed, and a later push only fetches what is new.
+/// The token travels in an HTTP header set through git's environment: never in the URL, the argument list,
+/// <c>.git/config</c> or git's output.
+/// </summary>
+internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSettings settings) : IWorkingDirectories
+{
+    public async Task<string> PrepareAsync(PullRequestInfo pull, string workspace, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(PullDirectory(pull.Ref), workspace);
+        if (await CurrentCommitAsync(path, cancellationToken) == pull.HeadSha)
+        {
+            return path;
+        }
+
+        if (!Directory.Exists(Path.Combine(path, ".git")))
+        {
+            DeleteDirectory(path);
+            Directory.CreateDirectory(path);
+            await GitAsync(path, ["init", "--quiet"], "prepare a checkout", cancellationToken);
+            await GitAsync(path, ["remote", "add", "origin", pull.HeadCloneUrl], "prepare a checkout", cancellationToken);
+        }
+        else
+        {
+            await GitAsync(path, ["remote", "set-url", "origin", pull.HeadCloneUrl], "prepare a checkout", cancellationToken);
+        }
+
+        var action = $"fetch commit {Short(pull.HeadSha)} from {Redact(pull.HeadCloneUrl)}";
+        await GitAsync(path, ["fetch", "--quiet", "--no-tags", "--depth", "1", "origin", pull.HeadSha], action, cancellationToken);
+        await GitAsync(path, ["checkout", "--quiet", "--force", "--detach", pull.HeadSha], $"check out {Short(pull.HeadSha)}", cancellationToken);
+
+        // Files the old commit's run left behind (plan files among them) must not leak into the new one; the
+        // provider cache in .terraform is kept so init stays fast.
+        await GitAsync(path, ["clean", "-ffdxq", "-e", ".terraform/", "-e", ".terraform.lock.hcl"], "clean the checkout", cancellationToken);
+        return path;
+    }
+
+    public Task DeleteAsync(PullRequestRef pull, CancellationToken cancellationToken)
+    {
+        DeleteDirectory(PullDirectory(pull));
+        return Task.CompletedTask;
+    }
+
+    private string PullDirectory(PullRequestRef pull) =>
+        Path.Combine(settings.ReposRoot, pull.Repo.Owner, pull.Repo.Name, pull.Number.ToString());
+
+    private async Task<string?> CurrentCommitAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Path.Combine(path, ".git")))
+        {
+            return null;
+        }
+
+        var result = await processes.RunAsync(Spec(path, ["rev-parse", "HEAD"], null), cancellationToken);
+        return result.Succeeded ? result.Output.Trim() : null;
+    }
+
+    private async Task GitAsync(string path, string[] arguments, string action, CancellationToken cancellationToken)
+    {
+        var result = await processes.RunAsync(Spec(path, arguments, TokenFor(arguments)), cancellationToken);
+        if (!result.Succeeded)
+        {
+            var why = result.TimedOut ? "it took too long" : LastLines(result.Output);
+            throw new GitException($"Could not {action}: {why}");
+        }
+    }
+
+    /// <summary>The token, for a fetch from an https URL on the Git host only.</summary>
+    private string? TokenFor(string[] arguments) => arguments[0] == "fetch" ? settings.Token : null;
+
+    private ProcessSpec Spec(string path, string[] arguments, string? token)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["GIT_TERMINAL_PROMPT"] = "0",
+            ["GIT_ASKPASS"] = null,
+            ["SSH_ASKPASS"] = null,
+        };
+        var secrets = new List<string>();
+        if (!string.IsNullOrEmpty(token))
+        {
+            // git sends a URL-scoped http.<url>.extraHeader only to that URL, so the token reaches the Git host's
+            // own https URLs and nothing else, whatever clone URL a PR names.
+            var header = "Authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
+            var index = 0;
+            foreach (var host in settings.TokenHosts)
+            {
+                environment[$"GIT_CONFIG_KEY_{index}"] = $"http.https://{host}/.extraHeader";
+                environment[$"GIT_CONFIG_VALUE_{index}"] = header;
+                index++;
+            }
+
+            environment["GIT_CONFIG_COUNT"] = index.ToString();
+            secrets.Add(token);
+            secrets.Add(header);
+        }
+
+        return new ProcessSpec(settings.GitBinary, arguments, path, settings.Timeout, environment, secrets);
+    }
+
+    private static string LastLines(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? "git printed nothing." : string.Join(" ", lines.TakeLast(3));
+    }
+
+    private static string Redact(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString()
+            : url;
+
+    private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
+
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+namespace IaCBot.Infrastructure.GitHub;
+
+/// <summary>How to reach GitHub's REST API (github.com or GitHub Enterprise Server).</summary>
+/// <param name="ApiUrl">The API root, ending in <c>/</c>: <c>https://api.github.com/</c> or <c>https://ghe.example.com/api/v3/</c>.</param>
+public sealed record GitHubSettings(Uri ApiUrl, string? Token);

@@ -1,0 +1,87 @@
+using IaCBot.Core.Vcs;
+using Octokit;
+using Octokit.Internal;
+using CommitStatus = IaCBot.Core.Vcs.CommitStatus;
+
+namespace IaCBot.Infrastructure.GitHub;
+
+/// <summary>GitHub's REST API through Octokit, on the HTTP handler the server gives it (with its retries).</summary>
+internal sealed class GitHubVcsClient : IVcsClient
+{
+    // GitHub refuses a comment body over 65536 characters.
+    private const int CommentLimit = 65_536;
+
+    // GitHub refuses a status description over 140 characters.
+    private const int StatusDescriptionLimit = 140;
+
+    private readonly GitHubClient _client;
+    private readonly TimeProvider _time;
+
+    public GitHubVcsClient(GitHubSettings settings, Func<HttpMessageHandler> handler, TimeProvider time)
+    {
+        var credentials = settings.Token is { Length: > 0 } token ? new Credentials(token) : Credentials.Anonymous;
+        var connection = new Connection(
+            new ProductHeaderValue("IaCBot"),
+            settings.ApiUrl,
+            new InMemoryCredentialStore(credentials),
+            new HttpClientAdapter(handler),
+            new SimpleJsonSerializer());
+        _client = new GitHubClient(connection);
+        _time = time;
+    }
+
+    public int MaxCommentLength => CommentLimit;
+
+    public Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        CallAsync($"get pull request {pull}", async () =>
+            GitHubMapping.ToPullRequestInfo(pull.Repo, await _client.PullRequest.Get(pull.Repo.Owner, pull.Repo.Name, pull.Number)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<string>>($"list the files of {pull}", async () =>
+        {
+            var files = await _client.PullRequest.Files(pull.Repo.Owner, pull.Repo.Name, pull.Number, new ApiOptions { PageSize = 100 });
+            return files
+                .SelectMany(f => f.PreviousFileName is { Length: > 0 } previous ? new[] { f.FileName, previous } : [f.FileName])
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Review>> ListReviewsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<Review>>($"list the reviews of {pull}", async () =>
+        {
+            var reviews = await _client.PullRequest.Review.GetAll(pull.Repo.Owner, pull.Repo.Name, pull.Number, new ApiOptions { PageSize = 100 });
+            return reviews.Select(r => new Review(r.User?.Login ?? "", r.State.StringValue, r.SubmittedAt)).ToList();
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<PostedComment>> ListCommentsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<PostedComment>>($"list the comments of {pull}", async () =>
+        {
+            var comments = await _client.Issue.Comment.GetAllForIssue(pull.Repo.Owner, pull.Repo.Name, pull.Number, new ApiOptions { PageSize = 100 });
+            return comments.Select(c => new PostedComment(c.Id, c.User?.Login ?? "", c.Body ?? "")).ToList();
+        }, cancellationToken);
+
+    public Task<long> CreateCommentAsync(PullRequestRef pull, string body, CancellationToken cancellationToken) =>
+        CallAsync($"comment on {pull}", async () =>
+            (await _client.Issue.Comment.Create(pull.Repo.Owner, pull.Repo.Name, pull.Number, body)).Id,
+            cancellationToken);
+
+    public Task SetCommitStatusAsync(RepoId repo, string sha, CommitStatus status, CancellationToken cancellationToken) =>
+        CallAsync($"set status {status.Context} on {repo}@{sha}", async () =>
+        {
+            var description = status.Description.Length > StatusDescriptionLimit
+                ? status.Description[..(StatusDescriptionLimit - 1)] + "…"
+                : status.Description;
+            var newStatus = new NewCommitStatus
+            {
+                State = GitHubMapping.ToCommitState(status.State),
+                Context = status.Context,
+                Description = description,
+                TargetUrl = status.TargetUrl,
+            };
+            return await _client.Repository.Status.Create(repo.Owner, repo.Name, sha, newStatus);
+        }, cancellationToken);
+
+    private Task<T> CallAsync<T>(string action, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        GitHubErrors.CallAsync(action, call, _time, cancellationToken);
+}

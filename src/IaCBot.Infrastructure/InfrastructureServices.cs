@@ -1,0 +1,43 @@
+using IaCBot.Core.Git;
+using IaCBot.Core.Outbox;
+using IaCBot.Core.Processes;
+using IaCBot.Core.Storage;
+using IaCBot.Core.Vcs;
+using IaCBot.Infrastructure.Git;
+using IaCBot.Infrastructure.GitHub;
+using IaCBot.Infrastructure.Processes;
+using IaCBot.Infrastructure.Storage.LiteDb;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IaCBot.Infrastructure;
+
+/// <summary>Registers the adapters behind Core's ports.</summary>
+public static class InfrastructureServices
+{
+    /// <summary>Locks, plans, deliveries and the outbox in one LiteDB file.</summary>
+    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, Func<IServiceProvider, string> databasePath)
+    {
+        services.AddSingleton(sp => new LiteDbContext(databasePath(sp)));
+        services.AddSingleton<ILockStore, LiteDbLockStore>();
+        services.AddSingleton<IPlanStore, LiteDbPlanStore>();
+        services.AddSingleton<IDeliveryStore, LiteDbDeliveryStore>();
+        services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
+        return services;
+    }
+
+    /// <summary>Runs git and terraform; <paramref name="killGrace"/> is how long an interrupted program may take to stop.</summary>
+    public static IServiceCollection AddProcessRunner(this IServiceCollection services, Func<IServiceProvider, TimeSpan> killGrace) =>
+        services.AddSingleton<IProcessRunner>(sp => new CliWrapProcessRunner(sp.GetRequiredService<TimeProvider>(), killGrace(sp)));
+
+    public static IServiceCollection AddGitCheckouts(this IServiceCollection services, Func<IServiceProvider, GitSettings> settings) =>
+        services.AddSingleton<IWorkingDirectories>(sp => new GitWorkingDirectories(sp.GetRequiredService<IProcessRunner>(), settings(sp)));
+
+    /// <summary>GitHub's API on the named HttpClient's handler pipeline, so its resilience handler applies.</summary>
+    public static IServiceCollection AddGitHubClient(
+        this IServiceCollection services, Func<IServiceProvider, GitHubSettings> settings, string httpClientName) =>
+        services.AddSingleton<IVcsClient>(sp =>
+        {
+            var handlers = sp.GetRequiredService<IHttpMessageHandlerFactory>();
+            return new GitHubVcsClient(settings(sp), () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>());
+        });
+}

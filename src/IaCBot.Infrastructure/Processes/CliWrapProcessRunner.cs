@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using CliWrap;
+using IaCBot.Core.Processes;
+
+namespace IaCBot.Infrastructure.Processes;
+
+/// <summary>
+/// Runs a program through CliWrap with an argument list (never a shell). On timeout it first interrupts the
+/// program (terraform then stops cleanly and releases its state lock), and kills the whole process tree if it
+/// has not ended after <paramref name="killGrace"/>.
+/// </summary>
+internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace, int maxOutputChars = 20_000_000)
+    : IProcessRunner
+{
+    public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
+    {
+        var secrets = spec.Secrets ?? [];
+        var output = new OutputBuffer(maxOutputChars, secrets);
+        var command = Cli.Wrap(spec.FileName)
+            .WithArguments(spec.Arguments)
+            .WithWorkingDirectory(spec.WorkingDirectory)
+            .WithEnvironmentVariables(spec.Environment ?? new Dictionary<string, string?>())
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.Null)
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add));
+
+        using var timeout = new CancellationTokenSource(spec.Timeout, time);
+        using var graceful = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        using var forceful = new CancellationTokenSource();
+        await using var escalate = graceful.Token.Register(() => forceful.CancelAfter(killGrace));
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await command.ExecuteAsync(forceful.Token, graceful.Token);
+            return new ProcessResult(result.ExitCode, output.ToString(), TimedOut: false, time.GetElapsedTime(started), output.Truncated);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            output.Add($"[iacbot] Stopped after {spec.Timeout}: the time limit for this step.");
+            return new ProcessResult(-1, output.ToString(), TimedOut: true, time.GetElapsedTime(started), output.Truncated);
+        }
+        catch (Win32Exception ex)
+        {
+            return CannotStart(spec, ex, time.GetElapsedTime(started));
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is null && ex.Message.Contains(spec.FileName, StringComparison.Ordinal))
+        {
+            return CannotStart(spec, ex, time.GetElapsedTime(started));
+        }
+    }
+
+    private static ProcessResult CannotStart(ProcessSpec spec, Exception _, TimeSpan duration)
+    {
+        var reason = Directory.Exists(spec.WorkingDirectory)
+            ? $"it was not found or is not executable (looked for `{spec.FileName}`, on PATH when it is a bare name)"
+            : $"its working directory `{spec.WorkingDirectory}` does not exist";
+        return new ProcessResult(127, $"[iacbot] Could not start `{Path.GetFileName(spec.FileName)}`: {reason}.\n", false, duration);
+    }
+}

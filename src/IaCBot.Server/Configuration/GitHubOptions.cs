@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+
+namespace IaCBot.Server.Configuration;
+
+/// <summary>The <c>github</c> section of iacbot.yaml.</summary>
+internal sealed class GitHubOptions
+{
+    public const string Section = "github";
+
+    [ConfigurationKeyName("api_url")]
+    public string ApiUrl { get; set; } = "https://api.github.com/";
+
+    public string? Token { get; set; }
+
+    [ConfigurationKeyName("webhook_secret")]
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>The bot's own login: its comments are never read as commands.</summary>
+    public string? User { get; set; }
+
+    /// <summary>The API root with the trailing slash Octokit's relative paths need.</summary>
+    public Uri ApiUri => new(ApiUrl.EndsWith('/') ? ApiUrl : ApiUrl + "/");
+
+    /// <summary>
+    /// The host repositories live on, which clone URLs and allowlist entries name: github.com for the public API,
+    /// the server's own host for GitHub Enterprise.
+    /// </summary>
+    public string WebHost => ApiUri.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase) ? "github.com" : ApiUri.Authority;
+}

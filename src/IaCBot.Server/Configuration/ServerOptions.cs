@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+
+namespace IaCBot.Server.Configuration;
+
+/// <summary>The <c>server</c> section of iacbot.yaml.</summary>
+internal sealed class ServerOptions
+{
+    public const string Section = "server";
+
+    /// <summary>Where IaCBot keeps its database, job queue and checkouts.</summary>
+    [ConfigurationKeyName("data_dir")]
+    public string DataDir { get; set; } = "./data";
+
+    /// <summary>The address users reach IaCBot at, for links in comments and statuses.</summary>
+    [ConfigurationKeyName("public_url")]
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Repositories IaCBot acts on, as globs over <c>host/owner/name</c>.</summary>
+    [ConfigurationKeyName("repo_allowlist")]
+    public List<string> RepoAllowlist { get; set; } = [];
+
+    /// <summary>The server-side repos.yaml of per-repo policies.</summary>
+    [ConfigurationKeyName("repo_config")]
+    public string? RepoConfig { get; set; }
+
+    /// <summary>Prefixes that address the bot in comments.</summary>
+    [ConfigurationKeyName("command_names")]
+    public List<string> CommandNames { get; set; } = [];
+
+    /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
+    public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];
+
+    public IReadOnlyList<string> EffectiveCommandNames => CommandNames.Count > 0 ? CommandNames : DefaultCommandNames;
+}

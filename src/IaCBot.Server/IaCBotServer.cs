@@ -1,0 +1,106 @@
+using IaCBot.Infrastructure;
+using IaCBot.Infrastructure.Git;
+using IaCBot.Infrastructure.GitHub;
+using IaCBot.Server.Configuration;
+using IaCBot.Server.Health;
+using IaCBot.Server.Jobs;
+using IaCBot.Server.Runs;
+using IaCBot.Server.Webhooks;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace IaCBot.Server;
+
+/// <summary>The whole app's wiring: each feature adds its services and maps its endpoints.</summary>
+internal static class IaCBotServer
+{
+    private const string GitHubHttpClient = "github";
+
+    public static WebApplicationBuilder AddIaCBot(this WebApplicationBuilder builder, string[] args)
+    {
+        builder.AddIaCBotSettings(args);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+
+        services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
+        services.AddProcessRunner(sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace));
+        services.AddGitCheckouts(sp =>
+        {
+            var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
+            var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
+            var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
+            return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), github.Token, [github.WebHost], timeout);
+        });
+        services.AddGitHubHttpClient();
+        services.AddGitHubClient(sp =>
+        {
+            var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
+            return new GitHubSettings(github.ApiUri, github.Token);
+        }, GitHubHttpClient);
+
+        services.AddRuns();
+        services.AddWebhooks();
+        services.AddJobQueue();
+        return builder;
+    }
+
+    /// <summary>Builds and runs the server; a bad setting ends it with exit code 2 and a message naming the key.</summary>
+    public static async Task<int> RunIaCBotAsync(this WebApplicationBuilder builder, string[] args)
+    {
+        try
+        {
+            builder.AddIaCBot(args);
+            var app = builder.Build();
+
+            // Settings are checked before any service (the database among them) is created from them.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            app.MapIaCBot();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (SettingsException ex)
+        {
+            await Console.Error.WriteLineAsync($"iacbot: {ex.Message}");
+            return 2;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("iacbot: the settings are not valid:\n  - " + string.Join("\n  - ", ex.Failures));
+            return 2;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"iacbot: {ex.Message}");
+            return 2;
+        }
+    }
+
+    public static WebApplication MapIaCBot(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapWebhooks();
+        return app;
+    }
+
+    /// <summary>
+    /// Reads of the API are retried with backoff on 5xx, 429 and timeouts, honouring Retry-After. Writes are not:
+    /// a comment that failed may have been posted, so the outbox decides whether to send it again.
+    /// </summary>
+    private static void AddGitHubHttpClient(this IServiceCollection services) =>
+        services.AddHttpClient(GitHubHttpClient).AddResilienceHandler("github", pipeline =>
+        {
+            var retry = new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 4,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                MaxDelay = TimeSpan.FromSeconds(30),
+            };
+            retry.DisableForUnsafeHttpMethods();
+            pipeline.AddRetry(retry);
+            pipeline.AddTimeout(TimeSpan.FromSeconds(30));
+        });
+}

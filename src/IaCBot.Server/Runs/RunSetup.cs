@@ -1,0 +1,47 @@
+using IaCBot.Core.Commands;
+using IaCBot.Core.Comments;
+using IaCBot.Core.Outbox;
+using IaCBot.Core.Processes;
+using IaCBot.Core.Runs;
+using IaCBot.Core.Terraform;
+using IaCBot.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IaCBot.Server.Runs;
+
+/// <summary>Core's runners and handlers: shared pieces as singletons, the per-command ones in each job's scope.</summary>
+internal static class RunSetup
+{
+    public static IServiceCollection AddRuns(this IServiceCollection services)
+    {
+        services.AddSingleton<PullRequestLocks>();
+        services.AddSingleton<CommentRenderer>();
+        services.AddSingleton(sp => new CommentParser(sp.GetRequiredService<BotSettings>().CommandNames));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<TerraformOptions>>().Value;
+            var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
+            var secrets = new[] { github.Token, github.WebhookSecret }.OfType<string>().Where(s => s.Length > 0).ToList();
+            return new TerraformRunner(sp.GetRequiredService<IProcessRunner>(), new TerraformSettings(options.Binary, Durations.Parse(options.Timeout), secrets));
+        });
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
+            return OutboxSettings.Default with { FirstRetryDelay = Durations.Parse(options.RetryDelay) };
+        });
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<PullRequestNotifier>();
+
+        services.AddScoped<ProjectSelector>();
+        services.AddScoped<ProjectPlanner>();
+        services.AddScoped<ProjectApplier>();
+        services.AddScoped<ApplyRequirementChecker>();
+        services.AddScoped<PlanRunner>();
+        services.AddScoped<ApplyRunner>();
+        services.AddScoped<UnlockRunner>();
+        services.AddScoped<VersionRunner>();
+        services.AddScoped<PullRequestEventProcessor>();
+        services.AddScoped<CommentCommandHandler>();
+        return services;
+    }
+}

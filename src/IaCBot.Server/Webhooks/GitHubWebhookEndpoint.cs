@@ -1,0 +1,146 @@
+using Hangfire;
+using IaCBot.Core.Storage;
+using IaCBot.Server.Configuration;
+using IaCBot.Server.Jobs;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace IaCBot.Server.Webhooks;
+
+/// <summary>
+/// <c>POST /events</c>: verifies a GitHub delivery, records its id, queues its work and answers at once. Nothing
+/// slow happens here: git and terraform run in the queued job.
+/// </summary>
+internal sealed partial class GitHubWebhookEndpoint(
+    IOptions<GitHubOptions> github,
+    RepoAllowlist allowlist,
+    IDeliveryStore deliveries,
+    IBackgroundJobClient jobs,
+    CommandPrefixFilter commandFilter,
+    TimeProvider time,
+    ILogger<GitHubWebhookEndpoint> logger)
+{
+    /// <summary>GitHub caps payloads at 25 MB; anything bigger is not from GitHub.</summary>
+    public const long MaxPayloadBytes = 25 * 1024 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var eventName = request.Headers["X-GitHub-Event"].ToString();
+        var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = deliveryId, ["Event"] = eventName });
+
+        var body = await ReadBodyAsync(context);
+        if (body is null)
+        {
+            return Results.Problem($"The payload is over {MaxPayloadBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (github.Value.WebhookSecret is { Length: > 0 } secret
+            && !GitHubSignature.IsValid(body, request.Headers["X-Hub-Signature-256"].ToString(), secret))
+        {
+            LogBadSignature();
+            return Results.Problem("The X-Hub-Signature-256 header is missing or does not match the payload.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (eventName.Length == 0 || deliveryId.Length == 0)
+        {
+            return Results.Problem("X-GitHub-Event and X-GitHub-Delivery headers are required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await DispatchAsync(GitHubPayloadReader.Read(eventName, body), eventName, deliveryId, context.RequestAborted);
+    }
+
+    private async Task<IResult> DispatchAsync(WebhookParseResult parsed, string eventName, string deliveryId, CancellationToken cancellationToken)
+    {
+        switch (parsed)
+        {
+            case WebhookParseResult.Invalid invalid:
+                LogInvalid(invalid.Reason);
+                return Results.Problem(invalid.Reason, statusCode: StatusCodes.Status400BadRequest);
+            case WebhookParseResult.Ignored ignored:
+                return Results.Ok(new { result = "ignored", reason = ignored.Reason });
+            case WebhookParseResult.Ping:
+                return Results.Ok(new { result = "pong" });
+        }
+
+        var repo = parsed is WebhookParseResult.PullRequest pr ? pr.Event.Pull.Ref.Repo : ((WebhookParseResult.Comment)parsed).Event.Pull.Repo;
+        if (!allowlist.Allows(repo))
+        {
+            LogNotAllowed(repo);
+            return Results.Ok(new { result = "ignored", reason = $"{repo} is not in server:repo_allowlist." });
+        }
+
+        if (parsed is WebhookParseResult.Comment comment && !commandFilter.MayBeCommand(comment.Event))
+        {
+            return Results.Ok(new { result = "ignored", reason = "The comment is not a command." });
+        }
+
+        if (!await deliveries.TryRecordAsync(deliveryId, eventName, time.GetUtcNow(), cancellationToken))
+        {
+            LogDuplicate();
+            return Results.Ok(new { result = "duplicate", reason = "This delivery was received before." });
+        }
+
+        try
+        {
+            var jobId = parsed switch
+            {
+                WebhookParseResult.PullRequest p => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(p.Event, CancellationToken.None)),
+                WebhookParseResult.Comment c => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(c.Event, CancellationToken.None)),
+                _ => throw new InvalidOperationException("Unexpected webhook result."),
+            };
+            return Results.Accepted(value: new { result = "queued", job = jobId });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Unrecord it, so that a redelivery from GitHub's settings page is taken rather than called a duplicate.
+            await deliveries.ForgetAsync(deliveryId, CancellationToken.None);
+            LogQueueFailed(ex);
+            return Results.Problem("The job queue is not available; redeliver this event later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxPayloadBytes)
+        {
+            return null;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxPayloadBytes + 1;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxPayloadBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a delivery with a missing or wrong signature")]
+    private partial void LogBadSignature();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unreadable delivery: {Reason}")]
+    private partial void LogInvalid(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a delivery for {Repo}, which server:repo_allowlist does not allow")]
+    private partial void LogNotAllowed(IaCBot.Core.Vcs.RepoId repo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a delivery received before")]
+    private partial void LogDuplicate();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue a delivery")]
+    private partial void LogQueueFailed(Exception exception);
+}

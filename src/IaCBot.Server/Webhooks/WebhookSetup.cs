@@ -1,0 +1,21 @@
+using IaCBot.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IaCBot.Server.Webhooks;
+
+internal static class WebhookSetup
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new RepoAllowlist(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RepoAllowlist));
+        services.AddSingleton<CommandPrefixFilter>();
+        services.AddScoped<GitHubWebhookEndpoint>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/events", (HttpContext context, GitHubWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
+        return endpoints;
+    }
+}

@@ -1,0 +1,183 @@
+using CsCheck;
+using IaCBot.Core.Commands;
+
+namespace IaCBot.Core.Tests.Commands;
+
+public sealed class CommentParserPropertyTests
+{
+    private const int Cases = 4_000;
+
+    private static readonly CommentParser Parser = new(["iacbot", "atlantis"], ["-var-file"]);
+
+    private static readonly string[] Prefixes =
+        ["iacbot ", "atlantis ", "IACBOT ", "Atlantis\t", "  iacbot  ", "\niacbot ", "> iacbot ", "iacbot", "@iacbot ", ""];
+
+    private static readonly string[] Commands =
+        ["plan", "apply", "version", "unlock", "help", "Plan", "APPLY", "destroy", "", "plan\n", "'plan'"];
+
+    private static readonly string[] Flags =
+        ["-d", "--dir", "-w", "--workspace", "-p", "--project", "--verbose", "-d=", "--dir=", "-w=", "-p=", "-x", "--"];
+
+    private static readonly string[] Fragments =
+    [
+        "infra", "prod", "a", "staging", "team/net", ".", "./", "..", "../", "../../etc", "/etc/passwd", "//", "/",
+        "a/../..", "a/..", "...", "~", "~/.ssh", "$(id)", "${HOME}", "$HOME", "`id`", "'", "\"", "\\", "\\\\", "'a b'",
+        "\"x\\\"y\"", "\"..\"", "'..'", ";", "|", "&&", "&", "<", ">", "*", "?", "!", "(", ")", "{a,b}", "[ab]", " ",
+        "\t", "\n", "\r\n", "\0", "\u0001", "\u001b[31m", "\u00a0", "\u2028", "\ud800", "\udc00", "😀", "ü", "é€",
+        "-chdir=/", "-chdir", "--CHDIR=..", "-plugin-dir", "-Plugin-Dir=/tmp", "-var-file=x", "-var", "x=1", "a..b",
+        "C:\\", "%2e%2e", "=", "-", "--",
+    ];
+
+    private static readonly string[] PathPieces =
+        ["infra", "prod", "a", "staging", "team", "x.y", "_", "-", ".", "..", "/", "./", "../", "//"];
+
+    private static readonly Gen<string> Fragment = Gen.Frequency(
+        (8, Gen.OneOf(Fragments)),
+        (1, Gen.String[0, 6]),
+        (1, Gen.Char.Select(c => c.ToString())));
+
+    /// <summary>Half plausible paths and names made of dots and slashes, half hostile fragments, so both get through.</summary>
+    private static readonly Gen<string> Value = Gen.Frequency(
+        (1, Gen.OneOf(PathPieces).Array[1, 5].Select(string.Concat)),
+        (1, Fragment.Array[1, 3].Select(string.Concat)));
+
+    private static readonly Gen<string> Flag = Gen.Select(
+        Gen.OneOf(Flags), Gen.OneOf(" ", " ", "=", ""), Value, (flag, separator, value) => flag + separator + value);
+
+    private static readonly Gen<string> ExtraArgs = Gen.Frequency(
+        (1, Gen.Const("")),
+        (2, Value.Array[0, 4].Select(args => " -- " + string.Join(' ', args))));
+
+    private static readonly Gen<string> Prefix =
+        Gen.Frequency((3, Gen.Const("iacbot ")), (2, Gen.Const("atlantis ")), (1, Gen.OneOf(Prefixes)));
+
+    private static readonly Gen<string> Command =
+        Gen.Frequency((3, Gen.Const("plan")), (2, Gen.Const("apply")), (1, Gen.Const("version")), (1, Gen.OneOf(Commands)));
+
+    private static readonly Gen<string> AdversarialComment = Gen.Select(
+        Prefix,
+        Command,
+        Flag.Array[0, 3],
+        ExtraArgs,
+        (prefix, command, flags, extra) => $"{prefix}{command} {string.Join(' ', flags)}{extra}");
+
+    private static readonly Gen<string> CommentWithDir = CommentWith(Gen.OneOf("-d", "--dir"));
+
+    private static readonly Gen<string> CommentWithWorkspace = CommentWith(Gen.OneOf("-w", "--workspace"));
+
+    private static readonly Gen<string> CommentWithExtraArgs = Gen.Select(
+        Prefix,
+        Gen.OneOf("plan", "apply"),
+        Value.Array[1, 5],
+        (prefix, command, args) => $"{prefix}{command} -- {string.Join(' ', args)}");
+
+    private static readonly Gen<string> RandomText = Gen.Frequency(
+        (1, Gen.String),
+        (1, Gen.String.Select(text => "iacbot " + text)),
+        (1, Gen.String.Select(text => "atlantis plan -- " + text)),
+        (1, Gen.String[Gen.Char[(char)0, (char)0x7f], 0, 300].Select(text => "iacbot apply " + text)));
+
+    private static Gen<string> CommentWith(Gen<string> flag) => Gen.Select(
+        Prefix,
+        Command,
+        flag,
+        Gen.OneOf(" ", "="),
+        Value,
+        Flag.Array[0, 1],
+        ExtraArgs,
+        (prefix, command, name, separator, value, others, extra) =>
+            $"{prefix}{command} {name}{separator}{value} {string.Join(' ', others)}{extra}");
+
+    [Fact]
+    public void Random_text_never_makes_the_parser_throw()
+    {
+        FixedSeedProperty.Check(RandomText, seed: 20_240_601, Cases, body => Assert.NotNull(Parser.Parse(body)));
+    }
+
+    [Fact]
+    public void Adversarial_commands_never_make_the_parser_throw()
+    {
+        var comments = Gen.OneOf(AdversarialComment, CommentWithDir, CommentWithWorkspace, CommentWithExtraArgs);
+
+        FixedSeedProperty.Check(comments, seed: 1_337, Cases, body => Assert.NotNull(Parser.Parse(body)));
+    }
+
+    [Fact]
+    public void A_parsed_directory_always_stays_inside_the_repository()
+    {
+        var parsedDirs = 0;
+        FixedSeedProperty.Check(Gen.OneOf(AdversarialComment, CommentWithDir), seed: 42, Cases, body =>
+        {
+            if (Parser.Parse(body) is not CommentParseResult.Parsed { Command.Dir: { } dir })
+            {
+                return;
+            }
+
+            parsedDirs++;
+            Assert.False(dir.StartsWith('/'), dir);
+            Assert.DoesNotContain("..", dir.Split('/'));
+            Assert.DoesNotContain("", dir.Split('/'));
+            Assert.False(dir.Any(c => "$`;|&<>*?(){}[]!'\"\\".Contains(c) || char.IsWhiteSpace(c) || char.IsControl(c)), dir);
+        });
+
+        Assert.True(parsedDirs > 100, $"only {parsedDirs} cases produced a directory");
+    }
+
+    [Fact]
+    public void A_parsed_workspace_is_always_a_plain_name()
+    {
+        var parsedWorkspaces = 0;
+        FixedSeedProperty.Check(Gen.OneOf(AdversarialComment, CommentWithWorkspace), seed: 7_919, Cases, body =>
+        {
+            if (Parser.Parse(body) is not CommentParseResult.Parsed { Command.Workspace: { } workspace })
+            {
+                return;
+            }
+
+            parsedWorkspaces++;
+            Assert.False(workspace.Any(c => c is '/' or '\\' or '$' || char.IsWhiteSpace(c) || char.IsControl(c)), workspace);
+            Assert.DoesNotContain("..", workspace);
+            Assert.NotEqual(".", workspace);
+        });
+
+        Assert.True(parsedWorkspaces > 100, $"only {parsedWorkspaces} cases produced a workspace");
+    }
+
+    [Fact]
+    public void Parsed_extra_arguments_never_move_terraform_out_of_the_project()
+    {
+        var parsedExtraArgs = 0;
+        FixedSeedProperty.Check(Gen.OneOf(AdversarialComment, CommentWithExtraArgs), seed: 65_537, Cases, body =>
+        {
+            if (Parser.Parse(body) is not CommentParseResult.Parsed { Command.ExtraArgs: [_, ..] args })
+            {
+                return;
+            }
+
+            parsedExtraArgs++;
+            foreach (var arg in args)
+            {
+                var flag = arg.Trim().TrimStart('-').Split('=')[0].Trim();
+                Assert.False(
+                    arg.StartsWith('-') && flag.ToLowerInvariant() is "chdir" or "plugin-dir" or "var-file",
+                    arg);
+                Assert.False(arg.Any(char.IsControl), arg);
+            }
+        });
+
+        Assert.True(parsedExtraArgs > 100, $"only {parsedExtraArgs} cases produced extra arguments");
+    }
+
+    [Fact]
+    public void Every_comment_addressed_to_the_bot_gets_an_answer_and_every_other_is_ignored()
+    {
+        FixedSeedProperty.Check(RandomText, seed: 99, Cases, body =>
+        {
+            var addressed = body.TrimStart().StartsWith("iacbot ", StringComparison.OrdinalIgnoreCase)
+                || body.TrimStart().StartsWith("atlantis ", StringComparison.OrdinalIgnoreCase);
+            var ignored = Parser.Parse(body) is CommentParseResult.Ignored;
+
+            Assert.True(addressed || ignored);
+        });
+    }
+}

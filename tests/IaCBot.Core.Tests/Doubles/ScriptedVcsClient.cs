@@ -1,0 +1,62 @@
+using IaCBot.Core.Vcs;
+
+namespace IaCBot.Core.Tests.Doubles;
+
+/// <summary>A Git host that records what it was sent and fails on demand, as a real one may.</summary>
+internal sealed class ScriptedVcsClient : IVcsClient
+{
+    private readonly Queue<VcsException> _commentFailures = new();
+    private readonly Queue<VcsException> _statusFailures = new();
+
+    public List<PostedComment> Comments { get; } = [];
+
+    public List<CommitStatus> Statuses { get; } = [];
+
+    /// <summary>When true, a failing comment call has still reached the host (as after a timeout on the way back).</summary>
+    public bool FailuresStillPost { get; set; }
+
+    public int MaxCommentLength => 65_536;
+
+    public void FailNextComment(VcsException failure) => _commentFailures.Enqueue(failure);
+
+    public void FailNextStatus(VcsException failure) => _statusFailures.Enqueue(failure);
+
+    public Task<long> CreateCommentAsync(PullRequestRef pull, string body, CancellationToken cancellationToken)
+    {
+        if (_commentFailures.TryDequeue(out var failure))
+        {
+            if (FailuresStillPost)
+            {
+                Comments.Add(new PostedComment(Comments.Count + 1, "iacbot", body));
+            }
+
+            throw failure;
+        }
+
+        Comments.Add(new PostedComment(Comments.Count + 1, "iacbot", body));
+        return Task.FromResult((long)Comments.Count);
+    }
+
+    public Task SetCommitStatusAsync(RepoId repo, string sha, CommitStatus status, CancellationToken cancellationToken)
+    {
+        if (_statusFailures.TryDequeue(out var failure))
+        {
+            throw failure;
+        }
+
+        Statuses.Add(status);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<PostedComment>> ListCommentsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PostedComment>>(Comments.ToList());
+
+    public Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<Review>> ListReviewsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using IaCBot.Core.Commands;
+using IaCBot.Core.Locking;
+using IaCBot.Core.Runs;
+
+namespace IaCBot.Core.Comments;
+
+/// <summary>One project's part of a plan or apply reply: a heading, what happened, the output and what to do next.</summary>
+internal static class ProjectSection
+{
+    /// <summary>Failure output up to this many lines is shown open; longer output is collapsed.</summary>
+    private const int ShortOutputLines = 30;
+
+    public static void Write(StringBuilder text, int number, ProjectResult result, string commandName, bool verbose)
+    {
+        text.Append($"### {number}. {ProjectLabel.Describe(result.Project)}\n\n");
+        switch (result.Outcome)
+        {
+            case ProjectOutcome.PlannedChanges or ProjectOutcome.PlannedNoChanges:
+                WritePlanned(text, result, commandName, verbose);
+                break;
+            case ProjectOutcome.Applied:
+                WriteApplied(text, result, verbose);
+                break;
+            case ProjectOutcome.Failed:
+                WriteFailed(text, result, commandName, verbose);
+                break;
+            case ProjectOutcome.Locked:
+                WriteLocked(text, result, commandName);
+                break;
+            default:
+                text.Append($":no_entry_sign: **Not run.** {result.Message ?? "IaCBot declined to run this command."}\n");
+                break;
+        }
+    }
+
+    private static void WritePlanned(StringBuilder text, ProjectResult result, string commandName, bool verbose)
+    {
+        var fallback = result.Outcome == ProjectOutcome.PlannedChanges ? "The plan shows changes." : "No changes.";
+        text.Append($"**{SummaryOf(result) ?? fallback}**\n\n");
+        WriteCollapsedOutput(text, "Show plan", Clean(result, verbose));
+        var target = ProjectLabel.Target(result.Project);
+        text.Append($"* To apply this plan, comment {MarkdownText.Code($"{commandName} apply {target}")}\n");
+        text.Append($"* To discard all plans of this pull request and release their locks, comment {MarkdownText.Code($"{commandName} unlock")}\n");
+    }
+
+    private static void WriteApplied(StringBuilder text, ProjectResult result, bool verbose)
+    {
+        text.Append($":white_check_mark: **{SummaryOf(result) ?? "Apply complete."}**\n\n");
+        WriteCollapsedOutput(text, "Show output", Clean(result, verbose));
+    }
+
+    private static void WriteFailed(StringBuilder text, ProjectResult result, string commandName, bool verbose)
+    {
+        var what = result.Command == CommandKind.Apply ? "The apply failed." : "The plan failed.";
+        text.Append($":x: **{what}**");
+        text.Append(string.IsNullOrWhiteSpace(result.Message) ? "\n\n" : $" {result.Message}\n\n");
+        var output = Clean(result, verbose);
+        if (output.Length > 0)
+        {
+            var block = MarkdownText.Fence(output);
+            var lines = output.Count(c => c == '\n') + 1;
+            text.Append(lines <= ShortOutputLines ? block : MarkdownText.Details($"Show output ({lines} lines)", block));
+            text.Append('\n');
+        }
+
+        var replan = $"{commandName} plan {ProjectLabel.Target(result.Project)}";
+        text.Append($"Once it is fixed, comment {MarkdownText.Code(replan)} to plan again.\n");
+    }
+
+    private static void WriteLocked(StringBuilder text, ProjectResult result, string commandName)
+    {
+        if (result.LockHolder is not { } holder)
+        {
+            text.Append(":lock: **Not run: another pull request holds the lock on this directory and workspace.**");
+            text.Append(string.IsNullOrWhiteSpace(result.Message) ? "\n" : $" {result.Message}\n");
+            return;
+        }
+
+        var pull = $"#{holder.Pull.Number}";
+        text.Append($":lock: **Not run: {pull} holds the lock on this directory and workspace.**\n\n");
+        text.Append($"{MarkdownText.Code(holder.User)} has held it since {Since(holder)}. ");
+        text.Append($"To free it, apply or close {pull}, or comment {MarkdownText.Code($"{commandName} unlock")} on {pull}.\n");
+    }
+
+    private static void WriteCollapsedOutput(StringBuilder text, string summary, string output)
+    {
+        if (output.Length == 0)
+        {
+            return;
+        }
+
+        text.Append(MarkdownText.Details(summary, MarkdownText.Fence(DiffMarkers.Apply(output), "diff"))).Append('\n');
+    }
+
+    private static string? SummaryOf(ProjectResult result) =>
+        string.IsNullOrWhiteSpace(result.Summary) ? TerraformOutput.FindSummary(result.Output) : result.Summary.Trim();
+
+    private static string Clean(ProjectResult result, bool verbose)
+    {
+        if (!verbose && result.Command == CommandKind.Plan)
+        {
+            return TerraformOutput.TrimPlan(result.Output);
+        }
+
+        return TerraformOutput.StripAnsi(result.Output).Trim('\n');
+    }
+
+    private static string Since(ProjectLock holder) =>
+        holder.Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using System.Text;
+using IaCBot.Core.Commands;
+using IaCBot.Core.Runs;
+
+namespace IaCBot.Core.Comments;
+
+/// <summary>The reply to <c>plan</c> and <c>apply</c>: what ran, one section per project, then a summary.</summary>
+internal static class RunReport
+{
+    public static string Render(CommandKind command, string commandName, IReadOnlyList<ProjectResult> results, bool verbose)
+    {
+        var verb = command == CommandKind.Apply ? "apply" : "plan";
+        if (results.Count == 0)
+        {
+            return $"Ran {verb}, but no project was affected, so there was nothing to do.\n";
+        }
+
+        var text = new StringBuilder($"Ran {verb} for {Plural(results.Count, "project")}:\n\n");
+        for (var i = 0; i < results.Count; i++)
+        {
+            text.Append($"{i + 1}. {ProjectLabel.Describe(results[i].Project)}\n");
+        }
+
+        for (var i = 0; i < results.Count; i++)
+        {
+            text.Append("\n---\n\n");
+            ProjectSection.Write(text, i + 1, results[i], commandName, verbose);
+        }
+
+        text.Append("\n---\n\n");
+        WriteSummary(text, command, commandName, results);
+        return text.ToString();
+    }
+
+    private static void WriteSummary(StringBuilder text, CommandKind command, string commandName, IReadOnlyList<ProjectResult> results)
+    {
+        int Count(ProjectOutcome outcome) => results.Count(r => r.Outcome == outcome);
+
+        var counts = command == CommandKind.Apply
+            ? new List<string> { $"{Count(ProjectOutcome.Applied)} applied" }
+            : [$"{Count(ProjectOutcome.PlannedChanges)} with changes", $"{Count(ProjectOutcome.PlannedNoChanges)} unchanged"];
+        counts.Add($"{Count(ProjectOutcome.Failed)} failed");
+        counts.Add($"{Count(ProjectOutcome.Locked)} locked");
+        if (Count(ProjectOutcome.Refused) > 0)
+        {
+            counts.Add($"{Count(ProjectOutcome.Refused)} not run");
+        }
+
+        var title = command == CommandKind.Apply ? "Apply summary" : "Plan summary";
+        text.Append($"**{title}:** {Plural(results.Count, "project")}: {string.Join(", ", counts)}.\n");
+        if (command == CommandKind.Plan && Count(ProjectOutcome.PlannedChanges) > 0)
+        {
+            text.Append('\n');
+            text.Append($"* To apply every plan of this pull request, comment {MarkdownText.Code($"{commandName} apply")}\n");
+            text.Append($"* To discard them all and release their locks, comment {MarkdownText.Code($"{commandName} unlock")}\n");
+        }
+    }
+
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

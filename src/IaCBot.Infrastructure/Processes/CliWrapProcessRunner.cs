@@ -30,27 +30,32 @@ internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace
         using var forceful = new CancellationTokenSource();
         await using var escalate = graceful.Token.Register(() => forceful.CancelAfter(killGrace));
         var started = time.GetTimestamp();
+        IReadOnlyList<int> tree = [];
         try
         {
-            var result = await command.ExecuteAsync(forceful.Token, graceful.Token);
+            var task = command.ExecuteAsync(forceful.Token, graceful.Token);
+            await using var snapshot = graceful.Token.Register(() => tree = ProcessTree.Descendants(task.ProcessId));
+            var result = await task;
             return new ProcessResult(result.ExitCode, output.ToString(), TimedOut: false, time.GetElapsedTime(started), output.Truncated);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            ProcessTree.Kill(tree);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
             output.Add($"[iacbot] Stopped after {spec.Timeout}: the time limit for this step.");
             return new ProcessResult(-1, output.ToString(), TimedOut: true, time.GetElapsedTime(started), output.Truncated);
         }
-        catch (Win32Exception ex)
+        catch (Win32Exception)
         {
-            return CannotStart(spec, ex, time.GetElapsedTime(started));
-        }
-        catch (InvalidOperationException ex) when (ex.InnerException is null && ex.Message.Contains(spec.FileName, StringComparison.Ordinal))
-        {
-            return CannotStart(spec, ex, time.GetElapsedTime(started));
+            return CannotStart(spec, time.GetElapsedTime(started));
         }
     }
 
-    private static ProcessResult CannotStart(ProcessSpec spec, Exception _, TimeSpan duration)
+    private static ProcessResult CannotStart(ProcessSpec spec, TimeSpan duration)
     {
         var reason = Directory.Exists(spec.WorkingDirectory)
             ? $"it was not found or is not executable (looked for `{spec.FileName}`, on PATH when it is a bare name)"

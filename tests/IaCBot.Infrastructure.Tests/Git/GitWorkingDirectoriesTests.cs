@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using IaCBot.Core.Git;
+using IaCBot.Core.Vcs;
+using IaCBot.Infrastructure.Git;
+using IaCBot.Infrastructure.Processes;
+
+namespace IaCBot.Infrastructure.Tests.Git;
+
+public sealed class GitWorkingDirectoriesTests : IDisposable
+{
+    private const string Token = "ghp_TESTTOKEN1234567890";
+    private readonly string _root = Directory.CreateTempSubdirectory("iacbot-git-").FullName;
+    private readonly string _origin;
+    private readonly GitWorkingDirectories _checkouts;
+
+    public GitWorkingDirectoriesTests()
+    {
+        _origin = Path.Combine(_root, "origin");
+        Git(_root, "init", "--quiet", "--initial-branch=main", _origin);
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(5));
+        _checkouts = new GitWorkingDirectories(runner, new GitSettings(Path.Combine(_root, "repos"), Token, ["127.0.0.1:9"], TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task The_pull_requests_head_commit_is_checked_out_in_its_own_directory_per_workspace()
+    {
+        var sha = Commit("main.tf", "resource \"null_resource\" \"a\" {}");
+
+        var path = await _checkouts.PrepareAsync(Pull(sha), "staging", CancellationToken.None);
+
+        Assert.Equal(Path.Combine(_root, "repos", "acme", "infra", "12", "staging"), path);
+        Assert.Equal(sha, Git(path, "rev-parse", "HEAD"));
+        Assert.True(File.Exists(Path.Combine(path, "main.tf")));
+    }
+
+    [Fact]
+    public async Task A_new_commit_is_fetched_into_the_same_clone_and_leftovers_go_except_the_terraform_cache()
+    {
+        var first = Commit("main.tf", "one");
+        var path = await _checkouts.PrepareAsync(Pull(first), "default", CancellationToken.None);
+        File.WriteAllText(Path.Combine(path, "iacbot-default.tfplan"), "old plan");
+        Directory.CreateDirectory(Path.Combine(path, ".terraform", "providers"));
+
+        var second = Commit("main.tf", "two");
+        var again = await _checkouts.PrepareAsync(Pull(second), "default", CancellationToken.None);
+
+        Assert.Equal(path, again);
+        Assert.Equal(second, Git(path, "rev-parse", "HEAD"));
+        Assert.Equal("two", File.ReadAllText(Path.Combine(path, "main.tf")));
+        Assert.False(File.Exists(Path.Combine(path, "iacbot-default.tfplan")));
+        Assert.True(Directory.Exists(Path.Combine(path, ".terraform", "providers")));
+    }
+
+    [Fact]
+    public async Task An_older_commit_than_the_branch_tip_can_still_be_checked_out()
+    {
+        var first = Commit("main.tf", "one");
+        Commit("main.tf", "two");
+
+        var path = await _checkouts.PrepareAsync(Pull(first), "default", CancellationToken.None);
+
+        Assert.Equal("one", File.ReadAllText(Path.Combine(path, "main.tf")));
+    }
+
+    [Fact]
+    public async Task The_token_is_never_written_into_the_clone()
+    {
+        var sha = Commit("main.tf", "x");
+
+        var path = await _checkouts.PrepareAsync(Pull(sha), "default", CancellationToken.None);
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(path, ".git"), "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(Token, File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_fetch_says_what_failed_without_the_token()
+    {
+        var pull = Pull("0123456789abcdef0123456789abcdef01234567") with { HeadCloneUrl = "https://127.0.0.1:9/acme/infra.git" };
+
+        var error = await Assert.ThrowsAsync<GitException>(() => _checkouts.PrepareAsync(pull, "default", CancellationToken.None));
+
+        Assert.StartsWith("Could not fetch commit 0123456 from https://127.0.0.1:9/acme/infra.git", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deleting_a_pull_request_removes_all_its_checkouts()
+    {
+        var sha = Commit("main.tf", "x");
+        await _checkouts.PrepareAsync(Pull(sha), "default", CancellationToken.None);
+        await _checkouts.PrepareAsync(Pull(sha), "staging", CancellationToken.None);
+
+        await _checkouts.DeleteAsync(Pull(sha).Ref, CancellationToken.None);
+
+        Assert.False(Directory.Exists(Path.Combine(_root, "repos", "acme", "infra", "12")));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private PullRequestInfo Pull(string sha) => new(
+        new PullRequestRef(new RepoId("github.com", "acme", "infra"), 12), "alice", sha, "feature", "main",
+        new Uri(_origin).AbsoluteUri, false, PullRequestState.Open, true, "clean", "");
+
+    private string Commit(string file, string content)
+    {
+        File.WriteAllText(Path.Combine(_origin, file), content);
+        Git(_origin, "add", "--all");
+        Git(_origin, "-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "--quiet", "-m", "change");
+        return Git(_origin, "rev-parse", "HEAD");
+    }
+
+    private static string Git(string dir, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error}");
+    }
+}

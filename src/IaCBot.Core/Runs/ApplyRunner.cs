@@ -38,6 +38,19 @@ public sealed partial class ApplyRunner(
         }
 
         await SetStatusAsync(pull, CommitState.Pending, "Applying…", cancellationToken);
+        try
+        {
+            await ApplyAsync(pull, chosen, command, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await SetStatusAsync(pull, CommitState.Error, "Apply stopped by an error: see the PR comment", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task ApplyAsync(PullRequestInfo pull, List<PlanRecord> chosen, CommentCommand command, CancellationToken cancellationToken)
+    {
         pull = await WithKnownMergeabilityAsync(pull, chosen, cancellationToken);
         var results = new List<ProjectResult>();
         foreach (var plan in chosen)

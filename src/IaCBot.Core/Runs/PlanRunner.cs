@@ -24,8 +24,22 @@ public sealed partial class PlanRunner(
     /// <param name="command">The comment's command, or null for an autoplan.</param>
     public async Task RunAsync(PullRequestInfo pull, string user, CommentCommand? command, CancellationToken cancellationToken)
     {
-        var commandName = command?.CommandName ?? settings.DefaultCommandName;
         await SetStatusAsync(pull, CommitState.Pending, "Planning…", cancellationToken);
+        try
+        {
+            await PlanAsync(pull, user, command, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The fault itself is reported where it is caught; the status must not stay pending for ever.
+            await SetStatusAsync(pull, CommitState.Error, "Planning stopped by an error: see the PR comment", CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task PlanAsync(PullRequestInfo pull, string user, CommentCommand? command, CancellationToken cancellationToken)
+    {
+        var commandName = command?.CommandName ?? settings.DefaultCommandName;
 
         var selection = await selector.SelectAsync(pull, command, cancellationToken);
         if (selection.Problem is not null)

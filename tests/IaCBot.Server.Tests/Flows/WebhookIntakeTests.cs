@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text;
+using IaCBot.Server.Tests.Fakes;
+using IaCBot.Server.Tests.Harness;
+
+namespace IaCBot.Server.Tests.Flows;
+
+public sealed class WebhookIntakeTests : ServerTest
+{
+    [Fact]
+    public async Task A_delivery_with_a_wrong_signature_is_refused_and_nothing_happens()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+
+        var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author), secret: "not-the-secret");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingHappensAsync(pr);
+    }
+
+    [Fact]
+    public async Task A_delivery_without_a_signature_is_refused()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+
+        var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author), secret: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNothingHappensAsync(pr);
+    }
+
+    [Fact]
+    public async Task A_redelivery_of_the_same_delivery_id_does_nothing_twice()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        var body = GitHubWebhooks.PullRequest("opened", pr, Author);
+
+        var first = await App.DeliverAsync("pull_request", body, deliveryId: "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+        var again = await App.DeliverAsync("pull_request", body, deliveryId: "72d3162e-cc78-11e3-81ab-4c9367dc0958");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("duplicate", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await CommentContainingAsync(pr, "Ran plan");
+        await AssertNothingMoreAsync(pr, comments: 1);
+        Assert.Single(TerraformRuns, r => r.Command == "plan");
+    }
+
+    [Fact]
+    public async Task A_repository_outside_the_allowlist_gets_no_action()
+    {
+        var pr = GitHub.AddPullRequest("someone-else", "infra", 1, Author, Repo.Commit("x", new Dictionary<string, string?> { ["main.tf"] = NullResource("a") }, "c"), "x", Repo.CloneUrl);
+        pr.Files.Add("main.tf");
+
+        var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not in server:repo_allowlist", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingMoreAsync(pr, comments: 0);
+        Assert.Equal(0, GitHub.RequestCount("POST", "/statuses/"));
+    }
+
+    [Theory]
+    [InlineData("{\"action\": \"opened\", \"number\": 1", "not valid JSON")]
+    [InlineData("[1, 2, 3]", "not a JSON object")]
+    [InlineData("{\"action\": \"opened\", \"repository\": {}}", "'pull_request'")]
+    public async Task A_malformed_delivery_gets_400_with_the_reason(string body, string reason)
+    {
+        var response = await App.DeliverAsync("pull_request", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await App.Client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_ping_is_answered()
+    {
+        var response = await App.DeliverAsync("ping", GitHubWebhooks.Ping());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("pong", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_iacbot_does_not_act_on_are_accepted_and_ignored()
+    {
+        var response = await App.DeliverAsync("star", "{\"action\": \"created\"}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ignored", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_payload_over_25_MB_is_refused()
+    {
+        var huge = new StringBuilder("{\"padding\": \"").Append('x', (25 * 1024 * 1024) + 10).Append("\"}").ToString();
+
+        var response = await App.DeliverAsync("pull_request", huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Comments_that_are_not_commands_and_the_bots_own_comments_are_not_queued()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+
+        var chatter = await App.DeliverAsync("issue_comment", GitHubWebhooks.IssueComment(pr, Reviewer, "Looks good to me"));
+        var own = await App.DeliverAsync("issue_comment", GitHubWebhooks.IssueComment(pr, GitHub.BotLogin, "iacbot plan"));
+        var onIssue = await App.DeliverAsync("issue_comment", GitHubWebhooks.IssueCommentOnIssue(Owner, RepoName, 99, Reviewer, "iacbot plan"));
+
+        foreach (var response in new[] { chatter, own, onIssue })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("ignored", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await AssertNothingMoreAsync(pr, comments: 0);
+    }
+
+    [Fact]
+    public async Task The_health_endpoint_answers_when_the_server_is_ready()
+    {
+        var response = await App.Client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task AssertNothingHappensAsync(FakePullRequest pr)
+    {
+        await AssertNothingMoreAsync(pr, comments: 0);
+        Assert.Empty(GitHub.Statuses(Owner, RepoName, pr.HeadSha));
+        Assert.Empty(TerraformRuns);
+    }
+
+    /// <summary>
+    /// Proves a negative by ordering: a ping and a later command on another PR are handled, and by then anything
+    /// queued for <paramref name="pr"/> would have run through the same queue.
+    /// </summary>
+    private async Task AssertNothingMoreAsync(FakePullRequest pr, int comments)
+    {
+        var probe = OpenPullRequest(900 + pr.Number, new Dictionary<string, string?> { ["probe.txt"] = "x" });
+        await CommentAsync(probe, "iacbot help");
+        await CommentNumberAsync(probe, 1);
+        Assert.Equal(comments, GitHub.Comments(pr.Owner, pr.Repo, pr.Number).Count);
+    }
+}

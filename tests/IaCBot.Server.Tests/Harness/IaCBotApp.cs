@@ -1,0 +1,75 @@
+using IaCBot.Server.Tests.Fakes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace IaCBot.Server.Tests.Harness;
+
+/// <summary>
+/// The whole IaCBot app in-process, configured as a user would in iacbot.yaml, against the fake GitHub and the
+/// fake terraform. It can be restarted on the same data_dir, as after a deploy.
+/// </summary>
+public sealed class IaCBotApp : IAsyncDisposable
+{
+    public const string WebhookSecret = "it-is-a-secret-to-everybody";
+
+    private readonly Dictionary<string, string?> _settings;
+    private WebApplicationFactory<Program> _factory;
+    private HttpClient? _client;
+
+    public IaCBotApp(FakeGitHub github, string dataDir, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        DataDir = dataDir;
+        _settings = new Dictionary<string, string?>
+        {
+            ["server:data_dir"] = dataDir,
+            ["server:repo_allowlist:0"] = "github.com/acme/*",
+            ["github:api_url"] = github.ApiUrl,
+            ["github:token"] = github.Token,
+            ["github:webhook_secret"] = WebhookSecret,
+            ["github:user"] = github.BotLogin,
+            ["terraform:binary"] = FakeTerraformBinary.Path,
+            ["terraform:timeout"] = "2m",
+            ["terraform:kill_grace"] = "5s",
+            ["outbox:retry_delay"] = "200ms",
+            ["outbox:poll_interval"] = "200ms",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        _factory = Create();
+    }
+
+    public string DataDir { get; }
+
+    public HttpClient Client => _client ??= _factory.CreateClient();
+
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>Sends a webhook delivery as GitHub would, signed with the configured secret unless told otherwise.</summary>
+    public Task<HttpResponseMessage> DeliverAsync(string eventName, string body, string? deliveryId = null, string? secret = WebhookSecret) =>
+        Client.SendAsync(WebhookDelivery.Create(eventName, body, secret, deliveryId));
+
+    /// <summary>Stops the server and starts a new one on the same data_dir.</summary>
+    public async Task RestartAsync()
+    {
+        _client?.Dispose();
+        _client = null;
+        await _factory.DisposeAsync();
+        _factory = Create();
+        _ = Client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private WebApplicationFactory<Program> Create() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings)));
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace IaCBot.Server.Tests.Harness;
+
+/// <summary>What the fake terraform was asked to do, read from its log, for one test's data_dir only.</summary>
+public static class TerraformCalls
+{
+    public sealed record Call(IReadOnlyList<string> Args, string Cwd)
+    {
+        public string Command => Args.Count > 0 ? Args[0] : "";
+    }
+
+    public static IReadOnlyList<Call> Under(string dataDir)
+    {
+        if (!File.Exists(FakeTerraformBinary.LogFile))
+        {
+            return [];
+        }
+
+        using var stream = new FileStream(FakeTerraformBinary.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var calls = new List<Call>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            if (root.TryGetProperty("phase", out var phase) && phase.GetString() == "start")
+            {
+                continue;
+            }
+
+            var cwd = root.GetProperty("cwd").GetString()!;
+            if (cwd.StartsWith(dataDir, StringComparison.Ordinal))
+            {
+                calls.Add(new Call(root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(), cwd));
+            }
+        }
+
+        return calls;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace IaCBot.Server.Tests.Startup;
+
+/// <summary>The real `iacbot` executable, started as README says, with good and bad settings.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("iacbot-startup-").FullName;
+
+    [Fact]
+    public async Task Without_a_repo_allowlist_the_server_refuses_to_start_and_names_the_key()
+    {
+        var config = WriteConfig("github:\n  token: x\n");
+
+        var (exit, output) = await RunUntilExitAsync("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("server:repo_allowlist is required", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_invalid_setting_is_named_at_once()
+    {
+        var config = WriteConfig("server:\n  repo_allowlist: ['*']\n  public_url: not-a-url\nterraform:\n  timeout: forever\n");
+
+        var (exit, output) = await RunUntilExitAsync("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("github:token is required", output, StringComparison.Ordinal);
+        Assert.Contains("server:public_url", output, StringComparison.Ordinal);
+        Assert.Contains("terraform:timeout must be a positive duration", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_settings_file_is_named()
+    {
+        var (exit, output) = await RunUntilExitAsync("--config", Path.Combine(_dir, "nope.yaml"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("nope.yaml", output, StringComparison.Ordinal);
+        Assert.Contains("does not exist", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_settings_file_that_is_not_yaml_is_named()
+    {
+        var config = WriteConfig("server: [unclosed\n");
+
+        var (exit, output) = await RunUntilExitAsync("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("cannot be read", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_dir_that_cannot_be_written_stops_start_up()
+    {
+        var file = Path.Combine(_dir, "a-file");
+        File.WriteAllText(file, "not a directory");
+        var config = WriteConfig($"server:\n  repo_allowlist: ['*']\n  data_dir: {file}/data\ngithub:\n  token: x\n");
+
+        var (exit, output) = await RunUntilExitAsync("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("server:data_dir", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Environment_variables_and_arguments_override_the_file()
+    {
+        var config = WriteConfig($"server:\n  data_dir: {_dir}/data\ngithub:\n  token: x\n");
+
+        var (exit, output) = await RunUntilExitAsync(
+            new Dictionary<string, string> { ["IACBOT_SERVER__REPO_ALLOWLIST__0"] = "github.com/acme/*" },
+            "--config", config, "--terraform:timeout=soon");
+
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("repo_allowlist", output, StringComparison.Ordinal);
+        Assert.Contains("terraform:timeout must be a positive duration", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_valid_settings_it_serves_healthz_on_the_given_url()
+    {
+        var port = FreePort();
+        var config = WriteConfig($"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\ngithub:\n  token: x\n");
+        using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
+        using var http = new HttpClient();
+
+        var waited = Stopwatch.StartNew();
+        HttpStatusCode? status = null;
+        while (status is null && waited.Elapsed < TimeSpan.FromSeconds(60) && !server.HasExited)
+        {
+            try
+            {
+                status = (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        server.Kill(entireProcessTree: true);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(File.Exists(Path.Combine(_dir, "data", "iacbot.db")));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string WriteConfig(string yaml)
+    {
+        var path = Path.Combine(_dir, $"iacbot-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+
+    private Task<(int Exit, string Output)> RunUntilExitAsync(params string[] args) =>
+        RunUntilExitAsync(new Dictionary<string, string>(), args);
+
+    private async Task<(int Exit, string Output)> RunUntilExitAsync(Dictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private Process Start(Dictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "iacbot.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

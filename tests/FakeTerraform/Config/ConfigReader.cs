@@ -52,6 +52,7 @@ internal static partial class ConfigReader
             {
                 current = new BlockHeader(start.Groups[1].Value, [.. start.Groups[2].Captures.Select(c => c.Value)], source);
                 blocks.Add(current);
+                AddSingleLineAttribute(current, trimmed[(start.Length)..], source);
             }
             else if (depth == 1 && current is not null && AttributeLine().Match(trimmed) is { Success: true } attribute)
             {
@@ -59,6 +60,16 @@ internal static partial class ConfigReader
             }
 
             depth = Math.Max(0, depth + BraceDelta(trimmed));
+        }
+    }
+
+    /// <summary>A one-line block such as <c>output "x" { value = "y" }</c> carries its attribute on the same line.</summary>
+    private static void AddSingleLineAttribute(BlockHeader block, string rest, SourceLine source)
+    {
+        var inner = rest.Trim();
+        if (inner.EndsWith('}') && AttributeLine().Match(inner[..^1].Trim()) is { Success: true } attribute)
+        {
+            block.Attributes.Add((attribute.Groups[1].Value, attribute.Groups[2].Value, source));
         }
     }
 

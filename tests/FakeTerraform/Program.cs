@@ -1,1 +1,3 @@
-Console.WriteLine("Terraform v1.5.7");
+using FakeTerraform;
+
+return await FakeTerraformApp.RunAsync(args);

@@ -1,0 +1,9 @@
+namespace FakeTerraform.Cli;
+
+internal enum FlagKind
+{
+    Bool,
+    String,
+    Int,
+    Duration,
+}

@@ -1,0 +1,20 @@
+namespace FakeTerraform.Config;
+
+/// <summary>
+/// What tests ask of the fake through <c># fake-terraform: ...</c> comments in the configuration:
+/// <c>fail CMD</c>, <c>sleep CMD SECONDS</c>, <c>extra-output plan LINES</c>, <c>secret-output plan TEXT</c>.
+/// </summary>
+internal sealed record FakeKnobs(
+    IReadOnlySet<string> FailingCommands,
+    IReadOnlyDictionary<string, TimeSpan> Sleeps,
+    int ExtraOutputLines,
+    IReadOnlyList<string> SecretOutputs)
+{
+    public const string Marker = "fake-terraform:";
+
+    public static FakeKnobs None { get; } = new(new HashSet<string>(), new Dictionary<string, TimeSpan>(), 0, []);
+
+    public bool Fails(string command) => FailingCommands.Contains(command);
+
+    public TimeSpan SleepFor(string command) => Sleeps.GetValueOrDefault(command, TimeSpan.Zero);
+}

@@ -1,0 +1,3 @@
+namespace FakeTerraform.Config;
+
+internal sealed record LiteralExpression(TfValue Value) : Expression;

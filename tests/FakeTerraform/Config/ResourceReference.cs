@@ -1,0 +1,3 @@
+namespace FakeTerraform.Config;
+
+internal sealed record ResourceReference(string Address, string Attribute) : Expression;

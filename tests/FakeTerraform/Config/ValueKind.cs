@@ -1,0 +1,10 @@
+namespace FakeTerraform.Config;
+
+internal enum ValueKind
+{
+    Null,
+    String,
+    Number,
+    Bool,
+    Unknown,
+}

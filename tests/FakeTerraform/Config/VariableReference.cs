@@ -1,0 +1,3 @@
+namespace FakeTerraform.Config;
+
+internal sealed record VariableReference(string Name) : Expression;

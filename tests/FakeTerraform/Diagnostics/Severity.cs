@@ -1,0 +1,7 @@
+namespace FakeTerraform.Diagnostics;
+
+internal enum Severity
+{
+    Error,
+    Warning,
+}

@@ -1,0 +1,9 @@
+namespace FakeTerraform.Planning;
+
+internal enum ChangeAction
+{
+    NoOp,
+    Create,
+    Update,
+    Delete,
+}

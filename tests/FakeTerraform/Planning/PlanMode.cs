@@ -1,0 +1,7 @@
+namespace FakeTerraform.Planning;
+
+internal enum PlanMode
+{
+    Normal,
+    Destroy,
+}

@@ -29,7 +29,8 @@ public static class TerraformCalls
 
             using var entry = JsonDocument.Parse(line);
             var root = entry.RootElement;
-            if (root.TryGetProperty("phase", out var phase) && phase.GetString() == "start")
+            // Each run writes "start" when it begins and "end" when it ends; a killed run has only its start.
+            if (root.TryGetProperty("phase", out var phase) && phase.GetString() != "start")
             {
                 continue;
             }

@@ -67,14 +67,24 @@ internal static class IaCBotServer
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync("iacbot: the settings are not valid:\n  - " + string.Join("\n  - ", ex.Failures));
-            return 2;
+            return await ReportInvalidSettingsAsync(ex.Failures);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several sections failing at once arrive together: report them all in one go.
+            return await ReportInvalidSettingsAsync(ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             await Console.Error.WriteLineAsync($"iacbot: {ex.Message}");
             return 2;
         }
+    }
+
+    private static async Task<int> ReportInvalidSettingsAsync(IEnumerable<string> failures)
+    {
+        await Console.Error.WriteLineAsync("iacbot: the settings are not valid:\n  - " + string.Join("\n  - ", failures));
+        return 2;
     }
 
     public static WebApplication MapIaCBot(this WebApplication app)

@@ -96,7 +96,7 @@ public sealed class FailureTests : ServerTest
 
         var comment = await CommentContainingAsync(pr, "could not finish");
         Assert.Contains("500", comment.Body, StringComparison.Ordinal);
-        Assert.Empty(TerraformRuns.Where(r => r.Command == "plan"));
+        Assert.DoesNotContain(TerraformRuns, r => r.Command == "plan");
     }
 
     [Fact]

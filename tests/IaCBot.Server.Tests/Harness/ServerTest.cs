@@ -85,7 +85,7 @@ public abstract class ServerTest : IAsyncLifetime
     protected Task<FakeStatus> StatusAsync(FakePullRequest pr, string context, string state) =>
         GitHub.WaitForStatusAsync(Owner, RepoName, pr.HeadSha, s => s.Context == context && s.State == state);
 
-    protected IReadOnlyList<TerraformCalls.Call> TerraformRuns => TerraformCalls.Under(_dataDir);
+    protected IReadOnlyList<TerraformCalls.Run> TerraformRuns => TerraformCalls.Under(_dataDir);
 
     protected static string NullResource(string name) => $"resource \"null_resource\" \"{name}\" {{\n}}\n";
 }

@@ -5,12 +5,12 @@ namespace IaCBot.Server.Tests.Harness;
 /// <summary>What the fake terraform was asked to do, read from its log, for one test's data_dir only.</summary>
 public static class TerraformCalls
 {
-    public sealed record Call(IReadOnlyList<string> Args, string Cwd)
+    public sealed record Run(IReadOnlyList<string> Args, string Cwd)
     {
         public string Command => Args.Count > 0 ? Args[0] : "";
     }
 
-    public static IReadOnlyList<Call> Under(string dataDir)
+    public static IReadOnlyList<Run> Under(string dataDir)
     {
         if (!File.Exists(FakeTerraformBinary.LogFile))
         {
@@ -19,7 +19,7 @@ public static class TerraformCalls
 
         using var stream = new FileStream(FakeTerraformBinary.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var calls = new List<Call>();
+        var calls = new List<Run>();
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0)
@@ -38,7 +38,7 @@ public static class TerraformCalls
             var cwd = root.GetProperty("cwd").GetString()!;
             if (cwd.StartsWith(dataDir, StringComparison.Ordinal))
             {
-                calls.Add(new Call(root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(), cwd));
+                calls.Add(new Run(root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(), cwd));
             }
         }
 

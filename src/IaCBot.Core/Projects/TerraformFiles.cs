@@ -1,0 +1,15 @@
+namespace IaCBot.Core.Projects;
+
+/// <summary>Which file names make a directory a terraform root module, and which changes make it worth planning.</summary>
+internal static class TerraformFiles
+{
+    /// <summary>Files terraform loads as configuration.</summary>
+    public static bool IsConfiguration(string path) =>
+        path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
+
+    /// <summary>Changed files that make the directory holding them a project to plan when there is no repo config.</summary>
+    public static bool TriggersPlan(string path) =>
+        IsConfiguration(path)
+        || path.EndsWith(".tfvars", StringComparison.Ordinal)
+        || path.EndsWith(".tfvars.json", StringComparison.Ordinal);
+}

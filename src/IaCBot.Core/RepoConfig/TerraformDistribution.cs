@@ -1,0 +1,7 @@
+namespace IaCBot.Core.RepoConfig;
+
+public enum TerraformDistribution
+{
+    Terraform,
+    OpenTofu,
+}

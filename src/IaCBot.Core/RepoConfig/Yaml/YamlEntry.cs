@@ -1,0 +1,3 @@
+namespace IaCBot.Core.RepoConfig.Yaml;
+
+internal sealed record YamlEntry(YamlScalar Key, YamlNode Value);

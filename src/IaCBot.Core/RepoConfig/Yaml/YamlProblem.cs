@@ -1,0 +1,3 @@
+namespace IaCBot.Core.RepoConfig.Yaml;
+
+internal sealed record YamlProblem(int Line, int Column, string Message);

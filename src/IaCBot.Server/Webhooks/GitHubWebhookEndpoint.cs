@@ -23,6 +23,8 @@ internal sealed partial class GitHubWebhookEndpoint(
     /// <summary>GitHub caps payloads at 25 MB; anything bigger is not from GitHub.</summary>
     public const long MaxPayloadBytes = 25 * 1024 * 1024;
 
+    private const int EnqueueAttempts = 4;
+
     public async Task<IResult> HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -84,12 +86,7 @@ internal sealed partial class GitHubWebhookEndpoint(
 
         try
         {
-            var jobId = parsed switch
-            {
-                WebhookParseResult.PullRequest p => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(p.Event, CancellationToken.None)),
-                WebhookParseResult.Comment c => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(c.Event, CancellationToken.None)),
-                _ => throw new InvalidOperationException("Unexpected webhook result."),
-            };
+            var jobId = await EnqueueAsync(parsed, cancellationToken);
             return Results.Accepted(value: new { result = "queued", job = jobId });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -98,6 +95,31 @@ internal sealed partial class GitHubWebhookEndpoint(
             await deliveries.ForgetAsync(deliveryId, CancellationToken.None);
             LogQueueFailed(ex);
             return Results.Problem("The job queue is not available; redeliver this event later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>
+    /// Queues the work. The embedded queue is a SQLite file that a worker may hold for a moment, so a busy
+    /// queue is asked again a few times before the delivery is given up.
+    /// </summary>
+    private async Task<string> EnqueueAsync(WebhookParseResult parsed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return parsed switch
+                {
+                    WebhookParseResult.PullRequest p => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(p.Event, CancellationToken.None)),
+                    WebhookParseResult.Comment c => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(c.Event, CancellationToken.None)),
+                    _ => throw new InvalidOperationException("Unexpected webhook result."),
+                };
+            }
+            catch (Exception ex) when (attempt < EnqueueAttempts && ex is not (OperationCanceledException or InvalidOperationException))
+            {
+                LogQueueBusy(ex, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, cancellationToken);
+            }
         }
     }
 
@@ -140,6 +162,9 @@ internal sealed partial class GitHubWebhookEndpoint(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a delivery received before")]
     private partial void LogDuplicate();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job queue refused a delivery (attempt {Attempt}); asking again")]
+    private partial void LogQueueBusy(Exception exception, int attempt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue a delivery")]
     private partial void LogQueueFailed(Exception exception);

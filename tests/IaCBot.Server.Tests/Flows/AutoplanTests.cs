@@ -22,7 +22,7 @@ public sealed class AutoplanTests : ServerTest
         Assert.Contains("`envs/staging`", comment.Body, StringComparison.Ordinal);
         Assert.Contains("Plan: 1 to add, 0 to change, 0 to destroy.", comment.Body, StringComparison.Ordinal);
         Assert.Contains("```diff", comment.Body, StringComparison.Ordinal);
-        Assert.Contains("+ resource \"null_resource\" \"web\"", comment.Body, StringComparison.Ordinal);
+        Assert.Contains(comment.Body.Split('\n'), line => line.StartsWith('+') && line.Contains("resource \"null_resource\" \"web\"", StringComparison.Ordinal));
         Assert.Contains("`iacbot apply -d envs/staging`", comment.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", comment.Body, StringComparison.Ordinal);
         await StatusAsync(pr, StatusContexts.Plan, "success");

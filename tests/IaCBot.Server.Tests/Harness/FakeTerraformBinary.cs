@@ -6,10 +6,11 @@ namespace IaCBot.Server.Tests.Harness;
 /// </summary>
 internal static class FakeTerraformBinary
 {
-    public static string Path { get; } = Locate();
-
     /// <summary>Every run of the fake in this test process appends a JSON line here (FAKE_TERRAFORM_LOG).</summary>
     public static string LogFile { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"iacbot-fake-terraform-{Environment.ProcessId}.jsonl");
+
+    // Declared after LogFile: static initialisers run in order, and Locate needs LogFile set.
+    public static string Path { get; } = Locate();
 
     private static string Locate()
     {

@@ -17,10 +17,8 @@ public static class TerraformCalls
             return [];
         }
 
-        using var stream = new FileStream(FakeTerraformBinary.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
         var calls = new List<Run>();
-        while (reader.ReadLine() is { } line)
+        foreach (var line in ReadLines())
         {
             if (line.Length == 0)
             {
@@ -43,5 +41,23 @@ public static class TerraformCalls
         }
 
         return calls;
+    }
+
+    /// <summary>The log's lines; the fake locks the file while it appends, so a read that meets the lock tries again.</summary>
+    private static string[] ReadLines()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(FakeTerraformBinary.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd().Split('\n');
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                Thread.Yield();
+            }
+        }
     }
 }

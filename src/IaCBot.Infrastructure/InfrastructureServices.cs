@@ -22,6 +22,7 @@ public static class InfrastructureServices
         services.AddSingleton<IPlanStore, LiteDbPlanStore>();
         services.AddSingleton<IDeliveryStore, LiteDbDeliveryStore>();
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
+        services.AddSingleton<IJobLedger, LiteDbJobLedger>();
         return services;
     }
 

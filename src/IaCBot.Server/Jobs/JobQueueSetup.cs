@@ -21,6 +21,10 @@ internal static class JobQueueSetup
             {
                 // Workers poll the queue; a second keeps replies quick without load worth measuring.
                 QueuePollInterval = TimeSpan.FromSeconds(1),
+
+                // A fetched job is handed out again after this long; a long apply must never look abandoned. The
+                // job ledger catches what is handed out twice anyway.
+                InvisibilityTimeout = TimeSpan.FromHours(12),
             };
             return new SQLiteStorage(Path.Combine(Path.GetFullPath(dataDir), "jobs.db"), options);
         });

@@ -110,8 +110,8 @@ internal sealed partial class GitHubWebhookEndpoint(
             {
                 return parsed switch
                 {
-                    WebhookParseResult.PullRequest p => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(p.Event, CancellationToken.None)),
-                    WebhookParseResult.Comment c => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(c.Event, CancellationToken.None)),
+                    WebhookParseResult.PullRequest p => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(p.Event, null, CancellationToken.None)),
+                    WebhookParseResult.Comment c => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(c.Event, null, CancellationToken.None)),
                     _ => throw new InvalidOperationException("Unexpected webhook result."),
                 };
             }

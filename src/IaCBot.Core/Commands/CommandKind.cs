@@ -7,4 +7,6 @@ public enum CommandKind
     Unlock,
     Help,
     Version,
+    Import,
+    StateRm,
 }

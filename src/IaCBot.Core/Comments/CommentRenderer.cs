@@ -10,15 +10,15 @@ namespace IaCBot.Core.Comments;
 [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A stateless service, injected where comments are posted.")]
 public sealed class CommentRenderer
 {
-    /// <summary>The reply to <c>plan</c> or <c>apply</c>.</summary>
+    /// <summary>The reply to <c>plan</c>, <c>apply</c>, <c>import</c> or <c>state rm</c>.</summary>
     /// <param name="commandName">The word users type, such as <c>iacbot</c> or <c>atlantis</c>, used in the commands the reply suggests.</param>
     /// <param name="verbose">Keep terraform's whole output instead of dropping refresh lines and the saved-plan notice.</param>
     public string RenderRun(CommandKind command, string commandName, IReadOnlyList<ProjectResult> results, bool verbose)
     {
         ArgumentNullException.ThrowIfNull(results);
-        if (command is not (CommandKind.Plan or CommandKind.Apply))
+        if (command is not (CommandKind.Plan or CommandKind.Apply or CommandKind.Import or CommandKind.StateRm))
         {
-            throw new ArgumentOutOfRangeException(nameof(command), command, "Only plan and apply produce per-project results.");
+            throw new ArgumentOutOfRangeException(nameof(command), command, "Only plan, apply, import and state rm produce per-project results.");
         }
 
         return RunReport.Render(command, commandName, results, verbose);

@@ -47,13 +47,24 @@ internal static class ProjectSection
 
     private static void WriteApplied(StringBuilder text, ProjectResult result, bool verbose)
     {
-        text.Append($":white_check_mark: **{SummaryOf(result) ?? "Apply complete."}**\n\n");
+        var done = result.Command switch
+        {
+            CommandKind.Import => "Import successful.",
+            CommandKind.StateRm => "Removed from the state.",
+            _ => "Apply complete.",
+        };
+        text.Append($":white_check_mark: **{SummaryOf(result) ?? done}**\n\n");
+        if (!string.IsNullOrWhiteSpace(result.Message))
+        {
+            text.Append(result.Message).Append("\n\n");
+        }
+
         WriteCollapsedOutput(text, "Show output", Clean(result, verbose));
     }
 
     private static void WriteFailed(StringBuilder text, ProjectResult result, string commandName, bool verbose)
     {
-        var what = result.Command == CommandKind.Apply ? "The apply failed." : "The plan failed.";
+        var what = $"The {RunReport.Verb(result.Command)} failed.";
         text.Append($":x: **{what}**");
         text.Append(string.IsNullOrWhiteSpace(result.Message) ? "\n\n" : $" {result.Message}\n\n");
         var output = Clean(result, verbose);

@@ -9,7 +9,7 @@ internal static class RunReport
 {
     public static string Render(CommandKind command, string commandName, IReadOnlyList<ProjectResult> results, bool verbose)
     {
-        var verb = command == CommandKind.Apply ? "apply" : "plan";
+        var verb = Verb(command);
         if (results.Count == 0)
         {
             return $"Ran {verb}, but no project was affected, so there was nothing to do.\n";
@@ -36,9 +36,13 @@ internal static class RunReport
     {
         int Count(ProjectOutcome outcome) => results.Count(r => r.Outcome == outcome);
 
-        var counts = command == CommandKind.Apply
-            ? new List<string> { $"{Count(ProjectOutcome.Applied)} applied" }
-            : [$"{Count(ProjectOutcome.PlannedChanges)} with changes", $"{Count(ProjectOutcome.PlannedNoChanges)} unchanged"];
+        var counts = command switch
+        {
+            CommandKind.Plan => [$"{Count(ProjectOutcome.PlannedChanges)} with changes", $"{Count(ProjectOutcome.PlannedNoChanges)} unchanged"],
+            CommandKind.Import => [$"{Count(ProjectOutcome.Applied)} imported"],
+            CommandKind.StateRm => [$"{Count(ProjectOutcome.Applied)} removed from the state"],
+            _ => new List<string> { $"{Count(ProjectOutcome.Applied)} applied" },
+        };
         counts.Add($"{Count(ProjectOutcome.Failed)} failed");
         counts.Add($"{Count(ProjectOutcome.Locked)} locked");
         if (Count(ProjectOutcome.Refused) > 0)
@@ -46,7 +50,7 @@ internal static class RunReport
             counts.Add($"{Count(ProjectOutcome.Refused)} not run");
         }
 
-        var title = command == CommandKind.Apply ? "Apply summary" : "Plan summary";
+        var title = char.ToUpperInvariant(Verb(command)[0]) + Verb(command)[1..] + " summary";
         text.Append($"**{title}:** {Plural(results.Count, "project")}: {string.Join(", ", counts)}.\n");
         if (command == CommandKind.Plan && Count(ProjectOutcome.PlannedChanges) > 0)
         {
@@ -55,6 +59,14 @@ internal static class RunReport
             text.Append($"* To discard them all and release their locks, comment {MarkdownText.Code($"{commandName} unlock")}\n");
         }
     }
+
+    public static string Verb(CommandKind command) => command switch
+    {
+        CommandKind.Apply => "apply",
+        CommandKind.Import => "import",
+        CommandKind.StateRm => "state rm",
+        _ => "plan",
+    };
 
     public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

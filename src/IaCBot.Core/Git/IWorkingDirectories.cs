@@ -12,6 +12,12 @@ public interface IWorkingDirectories
     /// <exception cref="GitException">The clone or fetch failed; the message is safe to show.</exception>
     Task<string> PrepareAsync(PullRequestInfo pull, string workspace, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when the PR's head contains the latest commit of its base branch (Atlantis' <c>undiverged</c>), so
+    /// that applying it cannot undo changes already merged to the base branch.
+    /// </summary>
+    Task<bool> IsUndivergedAsync(PullRequestInfo pull, CancellationToken cancellationToken);
+
     /// <summary>Deletes every checkout of the PR.</summary>
     Task DeleteAsync(PullRequestRef pull, CancellationToken cancellationToken);
 }

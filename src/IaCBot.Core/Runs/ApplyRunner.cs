@@ -1,9 +1,9 @@
 using IaCBot.Core.Commands;
 using IaCBot.Core.Comments;
 using IaCBot.Core.Git;
-using IaCBot.Core.Locking;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Projects;
+using IaCBot.Core.RepoConfig;
 using IaCBot.Core.Storage;
 using IaCBot.Core.Vcs;
 using Microsoft.Extensions.Logging;
@@ -12,15 +12,18 @@ namespace IaCBot.Core.Runs;
 
 /// <summary>
 /// Applies a PR's saved plans (all, or those the comment names), each only when it was made from the PR's
-/// current head commit, its lock is still the PR's, and its apply requirements hold.
+/// current head commit, its lock is the PR's, its dependencies are applied and its apply requirements hold.
 /// </summary>
 public sealed partial class ApplyRunner(
     IVcsClient vcs,
     IPlanStore plans,
-    ILockStore locks,
     IWorkingDirectories checkouts,
+    RunConfigurationLoader configurations,
     ProjectApplier applier,
-    ApplyRequirementChecker requirements,
+    ProjectLocker locker,
+    RequirementChecker requirements,
+    ProjectScheduler scheduler,
+    WorkflowHooks hooks,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     TimeProvider time,
@@ -28,7 +31,7 @@ public sealed partial class ApplyRunner(
 {
     private const int MergeabilityChecks = 3;
 
-    public async Task RunAsync(PullRequestInfo pull, CommentCommand command, CancellationToken cancellationToken)
+    public async Task RunAsync(PullRequestInfo pull, CommentCommand command, string user, CancellationToken cancellationToken)
     {
         var chosen = (await plans.ListAsync(pull.Ref, cancellationToken)).Where(p => Matches(p.Project, command)).ToList();
         if (chosen.Count == 0)
@@ -40,7 +43,7 @@ public sealed partial class ApplyRunner(
         await SetStatusAsync(pull, CommitState.Pending, "Applying…", cancellationToken);
         try
         {
-            await ApplyAsync(pull, chosen, command, cancellationToken);
+            await ApplyAsync(pull, chosen, command, user, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -49,55 +52,122 @@ public sealed partial class ApplyRunner(
         }
     }
 
-    private async Task ApplyAsync(PullRequestInfo pull, List<PlanRecord> chosen, CommentCommand command, CancellationToken cancellationToken)
+    private async Task ApplyAsync(PullRequestInfo pull, List<PlanRecord> chosen, CommentCommand command, string user, CancellationToken cancellationToken)
     {
-        pull = await WithKnownMergeabilityAsync(pull, chosen, cancellationToken);
-        var results = new List<ProjectResult>();
-        foreach (var plan in chosen)
+        var (configuration, problem) = await configurations.LoadAsync(pull, cancellationToken);
+        if (configuration is null)
         {
-            LogApplying(pull.Ref, plan.Project.Dir, plan.Project.Workspace);
-            results.Add(await ApplyOneAsync(pull, plan, command, cancellationToken));
+            await notifier.CommentAsync(pull.Ref, problem ?? "", cancellationToken);
+            await SetStatusAsync(pull, CommitState.Failure, "Nothing applied: see the PR comment", cancellationToken);
+            return;
         }
 
-        await notifier.CommentAsync(pull.Ref, renderer.RenderRun(CommandKind.Apply, command.CommandName, results, command.Verbose), cancellationToken);
-        var applied = results.Count(r => r.Outcome == ProjectOutcome.Applied);
-        var state = applied == results.Count ? CommitState.Success : CommitState.Failure;
-        await SetStatusAsync(pull, state, $"{applied}/{results.Count} projects applied", cancellationToken);
+        // The policy and dependencies come from the config at the planned commit, which is the head commit here.
+        chosen = chosen.Select(p => p with { Project = p.Project with { Config = configuration.ConfigFor(p.Project) } }).ToList();
+        pull = await WithKnownMergeabilityAsync(pull, chosen, configuration, cancellationToken);
+        var hookRun = new HookRun(pull, configuration.Checkout, user, CommandKind.Apply, command.ExtraArgs);
+        await hooks.RunPreAsync(configuration.Effective.PreWorkflowHooks, hookRun, cancellationToken);
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        var results = await scheduler.RunAsync(
+            chosen,
+            p => p.Project,
+            ApplyOrder.For(chosen),
+            configuration.Effective.ParallelApply,
+            configuration.Effective.AbortOnExecutionOrderFail,
+            plan => ApplyOneAsync(pull, plan, command, user, configuration, chosen, applied, cancellationToken),
+            plan => ProjectApplier.Refused(plan, "Not applied: a project of an earlier execution order group failed."));
+        await hooks.RunPostAsync(configuration.Effective.PostWorkflowHooks, hookRun, cancellationToken);
+
+        var shown = results.Where(r => !configuration.PolicyFor(r.Project).SilencePrComments.Contains("apply")).ToList();
+        if (shown.Count > 0)
+        {
+            await notifier.CommentAsync(pull.Ref, renderer.RenderRun(CommandKind.Apply, command.CommandName, shown, command.Verbose), cancellationToken);
+        }
+
+        var count = results.Count(r => r.Outcome == ProjectOutcome.Applied);
+        var state = count == results.Count ? CommitState.Success : CommitState.Failure;
+        await SetStatusAsync(pull, state, $"{count}/{results.Count} projects applied", cancellationToken);
     }
 
     private async Task<ProjectResult> ApplyOneAsync(
-        PullRequestInfo pull, PlanRecord plan, CommentCommand command, CancellationToken cancellationToken)
+        PullRequestInfo pull, PlanRecord plan, CommentCommand command, string user, RunConfiguration configuration,
+        List<PlanRecord> chosen, HashSet<string> applied, CancellationToken cancellationToken)
     {
-        if (plan.HeadSha != pull.HeadSha)
+        LogApplying(pull.Ref, plan.Project.Dir, plan.Project.Workspace);
+        var policy = configuration.PolicyFor(plan.Project);
+        if (await RefusalAsync(pull, plan, command, user, policy, chosen, applied, cancellationToken) is { } refusal)
         {
-            await plans.DeleteAsync(plan, cancellationToken);
-            return ProjectApplier.Refused(plan,
-                $"This plan was made at commit {ProjectPlanner.Short(plan.HeadSha)}, but the pull request is now at "
-                + $"{ProjectPlanner.Short(pull.HeadSha)}. It was discarded: run `{command.CommandName} plan` again.");
-        }
-
-        var holder = await locks.GetAsync(new LockKey(pull.Ref.Repo, plan.Project.Dir, plan.Project.Workspace), cancellationToken);
-        if (holder?.Pull != pull.Ref)
-        {
-            await plans.DeleteAsync(plan, cancellationToken);
-            return ProjectApplier.Refused(plan,
-                $"This pull request no longer holds the lock on this directory and workspace. Run `{command.CommandName} plan` again.");
-        }
-
-        var unmet = await requirements.UnmetAsync(pull, plan.Project.ApplyRequirements, cancellationToken);
-        if (unmet.Count > 0)
-        {
-            return ProjectApplier.Refused(plan, "Not applied: " + string.Join(" ", unmet));
+            return refusal;
         }
 
         try
         {
             var checkout = await checkouts.PrepareAsync(pull, plan.Project.Workspace, cancellationToken);
-            return await applier.ApplyAsync(plan, checkout, command.ExtraArgs, cancellationToken);
+            var result = await applier.ApplyAsync(pull, plan, policy, checkout, user, command, cancellationToken);
+            if (result.Outcome == ProjectOutcome.Applied && plan.Project.Name is { } name)
+            {
+                lock (applied)
+                {
+                    applied.Add(name);
+                }
+            }
+
+            return result;
         }
         catch (GitException ex)
         {
             return new ProjectResult(plan.Project, CommandKind.Apply, ProjectOutcome.Failed, "", Message: ex.Message);
+        }
+    }
+
+    /// <summary>Why the plan must not be applied now, or null when it may.</summary>
+    private async Task<ProjectResult?> RefusalAsync(
+        PullRequestInfo pull, PlanRecord plan, CommentCommand command, string user, ServerConfig.ProjectPolicy policy,
+        List<PlanRecord> chosen, HashSet<string> applied, CancellationToken cancellationToken)
+    {
+        if (plan.HeadSha != pull.HeadSha)
+        {
+            await plans.DeleteAsync(plan, cancellationToken);
+            return ProjectApplier.Refused(plan,
+                $"This plan was made at commit {StepContexts.ShortSha(plan.HeadSha)}, but the pull request is now at "
+                + $"{StepContexts.ShortSha(pull.HeadSha)}. It was discarded: run `{command.CommandName} plan` again.");
+        }
+
+        if (WaitingFor(plan, chosen, applied) is { } dependency)
+        {
+            return ProjectApplier.Refused(plan, $"It depends on `{dependency}`, which must be applied first.");
+        }
+
+        var unmet = await requirements.UnmetAsync(pull, policy.ApplyRequirements, cancellationToken);
+        if (unmet.Count > 0)
+        {
+            return ProjectApplier.Refused(plan, "Not applied: " + string.Join(" ", unmet));
+        }
+
+        return policy.RepoLocks switch
+        {
+            RepoLocksMode.OnPlan when !await locker.HoldsAsync(pull, plan.Project, cancellationToken) =>
+                await LostLockAsync(plan, command, cancellationToken),
+            RepoLocksMode.OnApply when await locker.TakeAsync(pull, plan.Project, user, cancellationToken) is { } holder =>
+                new ProjectResult(plan.Project, CommandKind.Apply, ProjectOutcome.Locked, "", LockHolder: holder),
+            _ => null,
+        };
+    }
+
+    private async Task<ProjectResult> LostLockAsync(PlanRecord plan, CommentCommand command, CancellationToken cancellationToken)
+    {
+        await plans.DeleteAsync(plan, cancellationToken);
+        return ProjectApplier.Refused(plan,
+            $"This pull request no longer holds the lock on this directory and workspace. Run `{command.CommandName} plan` again.");
+    }
+
+    /// <summary>A dependency of the plan that is part of this apply but not applied yet.</summary>
+    private static string? WaitingFor(PlanRecord plan, List<PlanRecord> chosen, HashSet<string> applied)
+    {
+        lock (applied)
+        {
+            return (plan.Project.Config?.DependsOn ?? [])
+                .FirstOrDefault(name => chosen.Any(p => p.Project.Name == name) && !applied.Contains(name));
         }
     }
 
@@ -106,9 +176,9 @@ public sealed partial class ApplyRunner(
     /// times before judging a <c>mergeable</c> requirement.
     /// </summary>
     private async Task<PullRequestInfo> WithKnownMergeabilityAsync(
-        PullRequestInfo pull, List<PlanRecord> chosen, CancellationToken cancellationToken)
+        PullRequestInfo pull, List<PlanRecord> chosen, RunConfiguration configuration, CancellationToken cancellationToken)
     {
-        var needed = chosen.Any(p => p.Project.ApplyRequirements.Contains("mergeable", StringComparer.OrdinalIgnoreCase));
+        var needed = chosen.Any(p => configuration.PolicyFor(p.Project).ApplyRequirements.Contains("mergeable", StringComparer.OrdinalIgnoreCase));
         for (var check = 0; needed && pull.Mergeable is null && check < MergeabilityChecks; check++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);

@@ -18,6 +18,7 @@ public sealed partial class CommentCommandHandler(
     ApplyRunner applyRunner,
     UnlockRunner unlockRunner,
     VersionRunner versionRunner,
+    StateCommandRunner stateCommandRunner,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     BotSettings settings,
@@ -53,7 +54,7 @@ public sealed partial class CommentCommandHandler(
         LogCommand(e.Pull, e.Author, command.Kind);
         using var held = await pullLocks.AcquireAsync(e.Pull, cancellationToken);
         var pull = await vcs.GetPullRequestAsync(e.Pull, cancellationToken);
-        if (pull.State != PullRequestState.Open && command.Kind is CommandKind.Plan or CommandKind.Apply)
+        if (pull.State != PullRequestState.Open && command.Kind is CommandKind.Plan or CommandKind.Apply or CommandKind.Import or CommandKind.StateRm)
         {
             await notifier.CommentAsync(e.Pull, $"This pull request is {pull.State.ToString().ToLowerInvariant()}: nothing was run.", cancellationToken);
             return;
@@ -65,10 +66,13 @@ public sealed partial class CommentCommandHandler(
                 await planRunner.RunAsync(pull, e.Author, command, cancellationToken);
                 break;
             case CommandKind.Apply:
-                await applyRunner.RunAsync(pull, command, cancellationToken);
+                await applyRunner.RunAsync(pull, command, e.Author, cancellationToken);
                 break;
             case CommandKind.Unlock:
                 await unlockRunner.UnlockAsync(e.Pull, command.CommandName, cancellationToken);
+                break;
+            case CommandKind.Import or CommandKind.StateRm:
+                await stateCommandRunner.RunAsync(pull, command, e.Author, cancellationToken);
                 break;
             case CommandKind.Version:
                 await versionRunner.RunAsync(pull, cancellationToken);

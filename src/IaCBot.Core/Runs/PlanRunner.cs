@@ -9,13 +9,16 @@ using Microsoft.Extensions.Logging;
 namespace IaCBot.Core.Runs;
 
 /// <summary>
-/// Runs a plan for a PR, automatic or commanded: selects the projects, plans each in its workspace's checkout,
-/// posts one comment with every result and sets the <c>iacbot/plan</c> status.
+/// Runs a plan for a PR, automatic or commanded: selects the projects, plans each in its workspace's checkout in
+/// execution order, posts one comment with every result and sets the <c>iacbot/plan</c> status.
 /// </summary>
 public sealed partial class PlanRunner(
     ProjectSelector selector,
     IWorkingDirectories checkouts,
     ProjectPlanner planner,
+    RequirementChecker requirements,
+    ProjectScheduler scheduler,
+    WorkflowHooks hooks,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     BotSettings settings,
@@ -40,15 +43,15 @@ public sealed partial class PlanRunner(
     private async Task PlanAsync(PullRequestInfo pull, string user, CommentCommand? command, CancellationToken cancellationToken)
     {
         var commandName = command?.CommandName ?? settings.DefaultCommandName;
-
         var selection = await selector.SelectAsync(pull, command, cancellationToken);
-        if (selection.Problem is not null)
+        if (selection.Problem is not null || selection.Configuration is null)
         {
-            await notifier.CommentAsync(pull.Ref, selection.Problem, cancellationToken);
+            await notifier.CommentAsync(pull.Ref, selection.Problem ?? "", cancellationToken);
             await SetStatusAsync(pull, CommitState.Failure, "Nothing planned: see the PR comment", cancellationToken);
             return;
         }
 
+        var configuration = selection.Configuration;
         if (selection.Projects.Count == 0)
         {
             LogNoProjects(pull.Ref);
@@ -61,32 +64,55 @@ public sealed partial class PlanRunner(
             return;
         }
 
-        var results = new List<ProjectResult>();
-        foreach (var project in selection.Projects)
+        var hookRun = new HookRun(pull, configuration.Checkout, user, CommandKind.Plan, command?.ExtraArgs ?? []);
+        await hooks.RunPreAsync(configuration.Effective.PreWorkflowHooks, hookRun, cancellationToken);
+        var results = await PlanProjectsAsync(pull, user, command, configuration, selection.Projects, cancellationToken);
+        await hooks.RunPostAsync(configuration.Effective.PostWorkflowHooks, hookRun, cancellationToken);
+
+        var shown = results.Where(r => !configuration.PolicyFor(r.Project).SilencePrComments.Contains("plan")).ToList();
+        if (shown.Count > 0)
         {
-            results.Add(await PlanProjectAsync(pull, project, user, command?.ExtraArgs ?? [], cancellationToken));
+            await notifier.CommentAsync(pull.Ref, renderer.RenderRun(CommandKind.Plan, commandName, shown, command?.Verbose ?? false), cancellationToken);
         }
 
-        await notifier.CommentAsync(
-            pull.Ref, renderer.RenderRun(CommandKind.Plan, commandName, results, command?.Verbose ?? false), cancellationToken);
         var planned = results.Count(r => r.IsSuccess);
         var state = planned == results.Count ? CommitState.Success : CommitState.Failure;
         await SetStatusAsync(pull, state, $"{planned}/{results.Count} projects planned", cancellationToken);
     }
 
+    private async Task<IReadOnlyList<ProjectResult>> PlanProjectsAsync(
+        PullRequestInfo pull, string user, CommentCommand? command, RunConfiguration configuration, IReadOnlyList<Project> projects,
+        CancellationToken cancellationToken)
+    {
+        // Checkouts first, one workspace at a time: projects planned side by side share them.
+        var checkoutByWorkspace = new Dictionary<string, string>();
+        foreach (var workspace in projects.Select(p => p.Workspace).Distinct())
+        {
+            checkoutByWorkspace[workspace] = await checkouts.PrepareAsync(pull, workspace, cancellationToken);
+        }
+
+        return await scheduler.RunAsync(
+            projects,
+            p => p,
+            configuration.Effective.ParallelPlan,
+            configuration.Effective.AbortOnExecutionOrderFail,
+            project => PlanProjectAsync(pull, project, user, command, configuration, checkoutByWorkspace[project.Workspace], cancellationToken),
+            project => new ProjectResult(project, CommandKind.Plan, ProjectOutcome.Refused, "", Message: "Not planned: a project of an earlier execution order group failed."));
+    }
+
     private async Task<ProjectResult> PlanProjectAsync(
-        PullRequestInfo pull, Project project, string user, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
+        PullRequestInfo pull, Project project, string user, CommentCommand? command, RunConfiguration configuration, string checkout,
+        CancellationToken cancellationToken)
     {
         LogPlanning(pull.Ref, project.Dir, project.Workspace);
-        try
+        var policy = configuration.PolicyFor(project);
+        var unmet = await requirements.UnmetAsync(pull, policy.PlanRequirements, cancellationToken);
+        if (unmet.Count > 0)
         {
-            var checkout = await checkouts.PrepareAsync(pull, project.Workspace, cancellationToken);
-            return await planner.PlanAsync(pull, project, checkout, user, extraArgs, cancellationToken);
+            return new ProjectResult(project, CommandKind.Plan, ProjectOutcome.Refused, "", Message: "Not planned: " + string.Join(" ", unmet));
         }
-        catch (GitException ex)
-        {
-            return new ProjectResult(project, CommandKind.Plan, ProjectOutcome.Failed, "", Message: ex.Message);
-        }
+
+        return await planner.PlanAsync(pull, project, policy, checkout, user, command, cancellationToken);
     }
 
     private static string NoProjectsReply(string commandName) =>

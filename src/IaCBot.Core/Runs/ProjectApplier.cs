@@ -1,70 +1,75 @@
 using IaCBot.Core.Commands;
 using IaCBot.Core.Comments;
+using IaCBot.Core.RepoConfig;
+using IaCBot.Core.ServerConfig;
 using IaCBot.Core.Storage;
 using IaCBot.Core.Terraform;
+using IaCBot.Core.Vcs;
+using IaCBot.Core.Workflows;
 
 namespace IaCBot.Core.Runs;
 
 /// <summary>
-/// Applies one saved plan in its checkout. The plan file comes from the store when the checkout lacks it, so a
-/// re-created clone applies exactly what was reviewed. The plan is used up either way: after a failed apply the
-/// state has moved and only a new plan is safe.
+/// Applies one saved plan through the apply stage of the project's workflow. The plan file comes from the store
+/// when the checkout lacks it, so a re-created clone applies exactly what was reviewed. The plan is used up
+/// either way: after a failed apply the state has moved and only a new plan is safe.
 /// </summary>
-public sealed class ProjectApplier(TerraformRunner terraform, IPlanStore plans)
+public sealed class ProjectApplier(WorkflowRunner workflows, TerraformRunner terraform, StepContexts contexts, IPlanStore plans)
 {
     public async Task<ProjectResult> ApplyAsync(
-        PlanRecord plan, string checkout, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
+        PullRequestInfo pull, PlanRecord plan, ProjectPolicy policy, string checkout, string user, CommentCommand command,
+        CancellationToken cancellationToken)
     {
-        var project = plan.Project;
-        var dir = PlanFiles.ProjectDirectory(checkout, project);
-        var planFile = PlanFiles.FileName(project);
-        var planPath = Path.Combine(dir, planFile);
-        if (!File.Exists(planPath))
+        var (context, problem) = await contexts.CreateAsync(pull, plan.Project, checkout, user, command, cancellationToken);
+        if (context is null)
         {
-            var bytes = await plans.ReadPlanFileAsync(plan, cancellationToken);
-            if (bytes is null || !Directory.Exists(dir))
+            await plans.DeleteAsync(plan, cancellationToken);
+            return Failed(plan, "", problem);
+        }
+
+        if (!File.Exists(context.PlanFile))
+        {
+            if (await plans.ReadPlanFileAsync(plan, cancellationToken) is not { } bytes)
             {
                 await plans.DeleteAsync(plan, cancellationToken);
                 return Refused(plan, "The saved plan file is gone. Run plan again.");
             }
 
-            await File.WriteAllBytesAsync(planPath, bytes, cancellationToken);
+            await File.WriteAllBytesAsync(context.PlanFile, bytes, cancellationToken);
         }
 
-        var prepared = await PrepareAsync(dir, project.Workspace, cancellationToken);
-        if (prepared is not null)
+        if (await InitFreshCheckoutAsync(policy.Workflow.Apply, context, cancellationToken) is { } init)
         {
-            return new ProjectResult(project, CommandKind.Apply, ProjectOutcome.Failed, prepared.Result.Output, Message: prepared.FailureMessage);
+            return Failed(plan, init.Result.Output, init.FailureMessage);
         }
 
-        var apply = await terraform.ApplyAsync(dir, planFile, extraArgs, cancellationToken);
+        var stage = await workflows.RunAsync(policy.Workflow.Apply, CommandKind.Apply, context, cancellationToken);
         await plans.DeleteAsync(plan, cancellationToken);
-        File.Delete(planPath);
-        if (!apply.Succeeded)
-        {
-            return new ProjectResult(project, CommandKind.Apply, ProjectOutcome.Failed, apply.Result.Output, Message: apply.FailureMessage);
-        }
-
-        var summary = TerraformOutput.FindSummary(apply.Result.Output);
-        return new ProjectResult(project, CommandKind.Apply, ProjectOutcome.Applied, apply.Result.Output, summary);
+        File.Delete(context.PlanFile);
+        return stage.Succeeded
+            ? new ProjectResult(plan.Project, CommandKind.Apply, ProjectOutcome.Applied, stage.Output, TerraformOutput.FindSummary(stage.Output))
+            : Failed(plan, stage.Output, stage.FailureMessage);
     }
 
-    /// <summary>Initialises a fresh checkout and selects the workspace; returns the failed step, or null.</summary>
-    private async Task<TerraformStep?> PrepareAsync(string dir, string workspace, CancellationToken cancellationToken)
+    /// <summary>
+    /// A checkout cloned again since the plan has no <c>.terraform</c>: the built-in apply step needs the providers,
+    /// so init runs first. Returns the failed init, or null.
+    /// </summary>
+    private async Task<TerraformStep?> InitFreshCheckoutAsync(WorkflowStage stage, StepContext context, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(Path.Combine(dir, ".terraform")))
+        var appliesWithTerraform = stage.Steps.Any(s => s is WorkflowStep.BuiltIn { Kind: BuiltInStep.Apply });
+        if (!appliesWithTerraform || Directory.Exists(Path.Combine(context.ProjectDir, ".terraform")))
         {
-            var init = await terraform.InitAsync(dir, cancellationToken);
-            if (!init.Succeeded)
-            {
-                return init;
-            }
+            return null;
         }
 
-        var select = await terraform.SelectWorkspaceAsync(dir, workspace, cancellationToken);
-        return select.Succeeded ? null : select;
+        var init = await terraform.InitAsync(TerraformInvocation.In(context.TerraformBinary, context.ProjectDir), [], cancellationToken);
+        return init.Succeeded ? null : init;
     }
 
     internal static ProjectResult Refused(PlanRecord plan, string message) =>
         new(plan.Project, CommandKind.Apply, ProjectOutcome.Refused, "", Message: message);
+
+    private static ProjectResult Failed(PlanRecord plan, string output, string? message) =>
+        new(plan.Project, CommandKind.Apply, ProjectOutcome.Failed, output, Message: message);
 }

@@ -1,78 +1,63 @@
 using IaCBot.Core.Commands;
 using IaCBot.Core.Comments;
-using IaCBot.Core.Locking;
 using IaCBot.Core.Projects;
+using IaCBot.Core.RepoConfig;
+using IaCBot.Core.ServerConfig;
 using IaCBot.Core.Storage;
-using IaCBot.Core.Terraform;
 using IaCBot.Core.Vcs;
+using IaCBot.Core.Workflows;
 
 namespace IaCBot.Core.Runs;
 
-/// <summary>Plans one project of a PR: takes its lock, runs init, workspace, plan and show, and saves the plan.</summary>
-public sealed class ProjectPlanner(TerraformRunner terraform, ILockStore locks, IPlanStore plans, TimeProvider time)
+/// <summary>
+/// Plans one project of a PR: takes its lock (unless the repo locks on apply, or not at all), runs the plan stage
+/// of its workflow, and saves the plan file it wrote.
+/// </summary>
+public sealed class ProjectPlanner(
+    WorkflowRunner workflows, StepContexts contexts, ProjectLocker locker, IPlanStore plans, TimeProvider time)
 {
     public async Task<ProjectResult> PlanAsync(
-        PullRequestInfo pull,
-        Project project,
-        string checkout,
-        string user,
-        IReadOnlyList<string> extraArgs,
+        PullRequestInfo pull, Project project, ProjectPolicy policy, string checkout, string user, CommentCommand? command,
         CancellationToken cancellationToken)
     {
-        var key = new LockKey(pull.Ref.Repo, project.Dir, project.Workspace);
-        var holder = await locks.TryAcquireAsync(
-            new ProjectLock(key, pull.Ref, user, time.GetUtcNow(), project.Name), cancellationToken);
-        if (holder.Pull != pull.Ref)
+        if (policy.RepoLocks == RepoLocksMode.OnPlan && await locker.TakeAsync(pull, project, user, cancellationToken) is { } holder)
         {
             return new ProjectResult(project, CommandKind.Plan, ProjectOutcome.Locked, "", LockHolder: holder);
         }
 
-        var dir = PlanFiles.ProjectDirectory(checkout, project);
-        if (!Directory.Exists(dir))
+        var context = await contexts.CreateAsync(pull, project, checkout, user, command, cancellationToken);
+        if (context.Problem is not null)
         {
-            return Failed(project, "", $"The directory `{project.Dir}` does not exist at commit {Short(pull.HeadSha)}.");
+            return Failed(project, "", context.Problem);
         }
 
-        var init = await terraform.InitAsync(dir, cancellationToken);
-        if (!init.Succeeded)
+        var stage = await workflows.RunAsync(policy.Workflow.Plan, CommandKind.Plan, context.Context!, cancellationToken);
+        if (!stage.Succeeded)
         {
-            return Failed(project, init.Result.Output, init.FailureMessage);
+            return Failed(project, stage.Output, stage.FailureMessage);
         }
 
-        var workspace = await terraform.SelectWorkspaceAsync(dir, project.Workspace, cancellationToken);
-        if (!workspace.Succeeded)
-        {
-            return Failed(project, workspace.Result.Output, workspace.FailureMessage);
-        }
-
-        var planFile = PlanFiles.FileName(project);
-        var plan = await terraform.PlanAsync(dir, planFile, extraArgs, cancellationToken);
-        if (!plan.Succeeded)
-        {
-            return Failed(project, plan.Step.Result.Output, plan.Step.FailureMessage);
-        }
-
-        var show = await terraform.ShowJsonAsync(dir, planFile, cancellationToken);
-        var summary = show.Succeeded ? PlanSummary.FromShowJson(show.Result.Output) : null;
-        var summaryText = summary?.ToString() ?? TerraformOutput.FindSummary(plan.Step.Result.Output) ?? "";
-        var hasChanges = summary?.HasChanges ?? plan.HasChanges;
-
-        var planPath = Path.Combine(dir, planFile);
-        if (!File.Exists(planPath))
-        {
-            return Failed(project, plan.Step.Result.Output, "`terraform plan` succeeded but wrote no plan file.");
-        }
-
-        var record = new PlanRecord(pull.Ref, project, pull.HeadSha, user, time.GetUtcNow(), hasChanges, summaryText);
-        var bytes = await File.ReadAllBytesAsync(planPath, cancellationToken);
-        await plans.SaveAsync(record, bytes, cancellationToken);
-
-        var outcome = hasChanges ? ProjectOutcome.PlannedChanges : ProjectOutcome.PlannedNoChanges;
-        return new ProjectResult(project, CommandKind.Plan, outcome, plan.Step.Result.Output, summaryText);
+        return await SaveAsync(pull, project, user, context.Context!, stage, cancellationToken);
     }
 
-    private static ProjectResult Failed(Project project, string output, string message) =>
-        new(project, CommandKind.Plan, ProjectOutcome.Failed, output, Message: message);
+    private async Task<ProjectResult> SaveAsync(
+        PullRequestInfo pull, Project project, string user, StepContext context, StageResult stage, CancellationToken cancellationToken)
+    {
+        var summary = stage.Plan?.Summary?.ToString() ?? TerraformOutput.FindSummary(stage.Output);
+        if (!File.Exists(context.PlanFile))
+        {
+            // A custom plan stage that wrote no plan file leaves nothing to apply; say so rather than fail.
+            return new ProjectResult(project, CommandKind.Plan, ProjectOutcome.PlannedNoChanges, stage.Output,
+                summary ?? "No plan file was written, so there is nothing to apply.");
+        }
 
-    internal static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
+        var hasChanges = stage.Plan?.HasChanges ?? true;
+        var record = new PlanRecord(pull.Ref, project, pull.HeadSha, user, time.GetUtcNow(), hasChanges, summary ?? "");
+        await plans.SaveAsync(record, await File.ReadAllBytesAsync(context.PlanFile, cancellationToken), cancellationToken);
+        var outcome = hasChanges ? ProjectOutcome.PlannedChanges : ProjectOutcome.PlannedNoChanges;
+        return new ProjectResult(project, CommandKind.Plan, outcome, stage.Output, summary);
+    }
+
+    private static ProjectResult Failed(Project project, string output, string? message) =>
+        new(project, CommandKind.Plan, ProjectOutcome.Failed, output, Message: message);
 }

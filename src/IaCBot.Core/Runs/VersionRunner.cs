@@ -9,7 +9,7 @@ public sealed class VersionRunner(TerraformRunner terraform, PullRequestNotifier
 {
     public async Task RunAsync(PullRequestInfo pull, CancellationToken cancellationToken)
     {
-        var version = await terraform.VersionAsync(Path.GetTempPath(), cancellationToken);
+        var version = await terraform.VersionAsync(TerraformInvocation.In(terraform.DefaultBinary, Path.GetTempPath()), cancellationToken);
         var terraformText = version.Succeeded
             ? version.Result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "unknown"
             : $"not available ({version.FailureMessage})";

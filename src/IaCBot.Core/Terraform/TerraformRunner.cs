@@ -10,59 +10,79 @@ public sealed class TerraformRunner(IProcessRunner processes, TerraformSettings 
 {
     // TF_IN_AUTOMATION makes terraform leave out advice to type commands nobody can type here.
     // https://developer.hashicorp.com/terraform/cli/config/environment-variables#tf_in_automation
-    private static readonly Dictionary<string, string?> Environment = new()
+    private static readonly Dictionary<string, string?> AutomationEnvironment = new()
     {
         ["TF_IN_AUTOMATION"] = "true",
         ["TF_INPUT"] = "0",
         ["TF_WORKSPACE"] = null,
     };
 
-    public Task<TerraformStep> InitAsync(string dir, CancellationToken cancellationToken) =>
-        RunAsync(dir, ["init", "-input=false"], cancellationToken);
+    /// <summary>The binary <c>terraform:binary</c> names, for projects that ask for no particular version.</summary>
+    public string DefaultBinary => settings.Binary;
+
+    public TimeSpan Timeout => settings.Timeout;
+
+    public IReadOnlyList<string> Secrets => settings.Secrets ?? [];
+
+    public Task<TerraformStep> InitAsync(TerraformInvocation at, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken) =>
+        RunAsync(at, ["init", "-input=false", .. extraArgs], cancellationToken);
 
     /// <summary>Selects the workspace, creating it when it does not exist yet.</summary>
-    public async Task<TerraformStep> SelectWorkspaceAsync(string dir, string workspace, CancellationToken cancellationToken)
+    public async Task<TerraformStep> SelectWorkspaceAsync(TerraformInvocation at, string workspace, CancellationToken cancellationToken)
     {
-        var show = await RunAsync(dir, ["workspace", "show"], cancellationToken);
+        var show = await RunAsync(at, ["workspace", "show"], cancellationToken);
         if (show.Succeeded && show.Result.Output.Trim() == workspace)
         {
             return show;
         }
 
-        var select = await RunAsync(dir, ["workspace", "select", workspace], cancellationToken);
+        var select = await RunAsync(at, ["workspace", "select", workspace], cancellationToken);
         if (select.Succeeded || select.Result.TimedOut)
         {
             return select;
         }
 
-        return await RunAsync(dir, ["workspace", "new", workspace], cancellationToken);
+        return await RunAsync(at, ["workspace", "new", workspace], cancellationToken);
     }
 
     public async Task<PlanStep> PlanAsync(
-        string dir, string planFile, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
+        TerraformInvocation at, string planFile, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
     {
-        var step = await RunAsync(
-            dir, ["plan", "-input=false", "-detailed-exitcode", "-out", planFile, .. extraArgs], cancellationToken);
+        var step = await RunAsync(at, ["plan", "-input=false", "-detailed-exitcode", "-out", planFile, .. extraArgs], cancellationToken);
         return new PlanStep(step, HasChanges: step.Result is { TimedOut: false, ExitCode: 2 });
     }
 
-    public Task<TerraformStep> ShowJsonAsync(string dir, string planFile, CancellationToken cancellationToken) =>
-        RunAsync(dir, ["show", "-json", planFile], cancellationToken);
+    public Task<TerraformStep> ShowJsonAsync(TerraformInvocation at, string planFile, CancellationToken cancellationToken) =>
+        RunAsync(at, ["show", "-json", planFile], cancellationToken);
 
     public Task<TerraformStep> ApplyAsync(
-        string dir, string planFile, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken) =>
-        RunAsync(dir, ["apply", "-input=false", .. extraArgs, planFile], cancellationToken);
+        TerraformInvocation at, string planFile, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken) =>
+        RunAsync(at, ["apply", "-input=false", .. extraArgs, planFile], cancellationToken);
 
-    public Task<TerraformStep> VersionAsync(string dir, CancellationToken cancellationToken) =>
-        RunAsync(dir, ["version"], cancellationToken);
+    public Task<TerraformStep> ImportAsync(
+        TerraformInvocation at, string address, string id, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken) =>
+        RunAsync(at, ["import", "-input=false", .. extraArgs, address, id], cancellationToken);
 
-    private async Task<TerraformStep> RunAsync(string dir, string[] arguments, CancellationToken cancellationToken)
+    public Task<TerraformStep> StateRmAsync(
+        TerraformInvocation at, IReadOnlyList<string> addresses, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken) =>
+        RunAsync(at, ["state", "rm", .. extraArgs, .. addresses], cancellationToken);
+
+    public Task<TerraformStep> VersionAsync(TerraformInvocation at, CancellationToken cancellationToken) =>
+        RunAsync(at, ["version"], cancellationToken);
+
+    private async Task<TerraformStep> RunAsync(TerraformInvocation at, string[] arguments, CancellationToken cancellationToken)
     {
-        var spec = new ProcessSpec(settings.Binary, arguments, dir, settings.Timeout, Environment, settings.Secrets);
+        var environment = new Dictionary<string, string?>(at.Environment);
+        foreach (var (key, value) in AutomationEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        var spec = new ProcessSpec(at.Binary, arguments, at.Dir, settings.Timeout, environment, settings.Secrets);
         var result = await processes.RunAsync(spec, cancellationToken);
         return new TerraformStep(Describe(arguments), result);
     }
 
     private static string Describe(string[] arguments) =>
-        "terraform " + string.Join(' ', arguments.TakeWhile(a => !a.StartsWith('-')));
+        "terraform " + string.Join(' ', arguments.TakeWhile(a => !a.StartsWith('-')).Take(2));
 }

@@ -15,4 +15,11 @@ public sealed record PullRequestInfo(
     PullRequestState State,
     bool? Mergeable,
     string? MergeableState,
-    string HtmlUrl);
+    string HtmlUrl)
+{
+    /// <summary>The repository the head branch lives in: a fork's for a PR from a fork, else null (the base repo).</summary>
+    public RepoId? HeadRepo { get; init; }
+
+    /// <summary>Where the base repository can be fetched from, for checks against the base branch; null when unknown.</summary>
+    public string? BaseCloneUrl { get; init; }
+}

@@ -43,6 +43,24 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         return path;
     }
 
+    public async Task<bool> IsUndivergedAsync(PullRequestInfo pull, CancellationToken cancellationToken)
+    {
+        var path = await PrepareAsync(pull, "default", cancellationToken);
+
+        // The checkout holds one commit; the check needs the history that links the head to the base branch.
+        var shallow = await processes.RunAsync(Spec(path, ["rev-parse", "--is-shallow-repository"], null), cancellationToken);
+        if (shallow.Output.Trim() == "true")
+        {
+            await GitAsync(path, ["fetch", "--quiet", "--no-tags", "--unshallow", "origin", pull.HeadSha], "fetch the pull request's history", cancellationToken);
+        }
+
+        var baseUrl = pull.BaseCloneUrl ?? pull.HeadCloneUrl;
+        await GitAsync(path, ["fetch", "--quiet", "--no-tags", baseUrl, $"+refs/heads/{pull.BaseBranch}:refs/iacbot/base"],
+            $"fetch the base branch {pull.BaseBranch}", cancellationToken);
+        var ancestor = await processes.RunAsync(Spec(path, ["merge-base", "--is-ancestor", "refs/iacbot/base", "HEAD"], null), cancellationToken);
+        return ancestor.Succeeded;
+    }
+
     public Task DeleteAsync(PullRequestRef pull, CancellationToken cancellationToken)
     {
         DeleteDirectory(PullDirectory(pull));

@@ -22,7 +22,13 @@ internal static class GitHubMapping
             state,
             pr.Mergeable,
             pr.MergeableState?.StringValue,
-            pr.HtmlUrl);
+            pr.HtmlUrl)
+        {
+            HeadRepo = pr.Head.Repository is { Owner.Login: { } owner, Name: { } name } && owner + "/" + name != repo.FullName
+                ? new RepoId(repo.Host, owner, name)
+                : null,
+            BaseCloneUrl = pr.Base.Repository?.CloneUrl,
+        };
     }
 
     public static Octokit.CommitState ToCommitState(Core.Vcs.CommitState state) => state switch

@@ -35,7 +35,7 @@ internal static class RunSetup
         services.AddScoped<ProjectSelector>();
         services.AddScoped<ProjectPlanner>();
         services.AddScoped<ProjectApplier>();
-        services.AddScoped<ApplyRequirementChecker>();
+        services.AddScoped<RequirementChecker>();
         services.AddScoped<PlanRunner>();
         services.AddScoped<ApplyRunner>();
         services.AddScoped<UnlockRunner>();

@@ -114,7 +114,29 @@ internal static class GitHubPayloadReader
             state,
             mergeable,
             pr.TryGetProperty("mergeable_state", out var ms) && ms.ValueKind == JsonValueKind.String ? ms.GetString() : null,
-            pr.TryGetProperty("html_url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "");
+            pr.TryGetProperty("html_url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "")
+        {
+            HeadRepo = HeadRepo(repo, head),
+            BaseCloneUrl = baseRef.TryGetProperty("repo", out var baseRepo) && baseRepo.ValueKind == JsonValueKind.Object
+                && baseRepo.TryGetProperty("clone_url", out var baseUrl) && baseUrl.ValueKind == JsonValueKind.String
+                ? baseUrl.GetString()
+                : null,
+        };
+    }
+
+    /// <summary>The fork a PR comes from, when it comes from one.</summary>
+    private static RepoId? HeadRepo(RepoId baseRepo, JsonElement head)
+    {
+        if (!head.TryGetProperty("repo", out var repo) || repo.ValueKind != JsonValueKind.Object
+            || !repo.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
+            || !repo.TryGetProperty("owner", out var owner) || owner.ValueKind != JsonValueKind.Object
+            || !owner.TryGetProperty("login", out var login) || login.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var fork = new RepoId(baseRepo.Host, login.GetString()!, name.GetString()!);
+        return fork == baseRepo ? null : fork;
     }
 
     /// <summary>The repository's id, with the host taken from its web address (github.com or an Enterprise host).</summary>

@@ -3,11 +3,11 @@ using IaCBot.Core.Vcs;
 namespace IaCBot.Core.Runs;
 
 /// <summary>
-/// Checks a project's <c>apply_requirements</c> against the PR as the host sees it now. Returns the sentences of
-/// the requirements that are not met; none means the apply may go ahead.
+/// Checks a project's plan, apply or import requirements against the PR as the host sees it now. Returns the
+/// sentences of the requirements that are not met; none means the command may go ahead.
 /// </summary>
 /// <seealso href="https://www.runatlantis.io/docs/command-requirements"/>
-public sealed class ApplyRequirementChecker(IVcsClient vcs)
+public sealed class RequirementChecker(IVcsClient vcs, Git.IWorkingDirectories checkouts)
 {
     // Only these review states change a reviewer's verdict; a later plain comment does not undo an approval,
     // just as on GitHub itself.
@@ -37,7 +37,10 @@ public sealed class ApplyRequirementChecker(IVcsClient vcs)
                 "mergeable" => IsMergeable(pull)
                     ? null
                     : $"It must be mergeable, and GitHub says it is not (state: `{pull.MergeableState ?? "unknown"}`).",
-                _ => $"The requirement `{requirement}` cannot be checked yet, so the apply is refused to be safe.",
+                "undiverged" => await IsUndivergedAsync(pull, cancellationToken)
+                    ? null
+                    : $"It must include the latest commit of `{pull.BaseBranch}`: merge or rebase it onto `{pull.BaseBranch}` first.",
+                _ => $"The requirement `{requirement}` is not known, so the command is refused to be safe.",
             };
             if (problem is not null)
             {
@@ -59,6 +62,11 @@ public sealed class ApplyRequirementChecker(IVcsClient vcs)
 
     public static bool IsMergeable(PullRequestInfo pull) =>
         pull.Mergeable == true && (pull.MergeableState is null || MergeableStates.Contains(pull.MergeableState));
+
+    private bool? _undiverged;
+
+    private async Task<bool> IsUndivergedAsync(PullRequestInfo pull, CancellationToken cancellationToken) =>
+        _undiverged ??= await checkouts.IsUndivergedAsync(pull, cancellationToken);
 
     private async Task<bool> IsApprovedAsync(PullRequestInfo pull, CancellationToken cancellationToken)
     {

@@ -1,0 +1,106 @@
+using IaCBot.Core.Commands;
+using IaCBot.Core.RepoConfig;
+using IaCBot.Core.Terraform;
+
+namespace IaCBot.Core.Workflows;
+
+/// <summary>
+/// The terraform steps of a workflow (<c>init</c>, <c>plan</c>, <c>show</c>, <c>apply</c>, <c>import</c>,
+/// <c>state_rm</c>), with the arguments Atlantis gives them. The comment's extra arguments go to the step that
+/// does what the comment asked for, after the step's own <c>extra_args</c>.
+/// </summary>
+internal sealed class BuiltInSteps(TerraformRunner terraform)
+{
+    public async Task<bool> RunAsync(WorkflowStep.BuiltIn step, StageRun run, CommandKind command, CancellationToken cancellationToken)
+    {
+        var context = run.Context;
+        if (step.Kind == BuiltInStep.Init)
+        {
+            var init = await terraform.InitAsync(run.Terraform, step.ExtraArgs, cancellationToken);
+            return init.Succeeded || run.Fail(init.Result.Output, init.FailureMessage);
+        }
+
+        if (!run.WorkspaceSelected)
+        {
+            var select = await terraform.SelectWorkspaceAsync(run.Terraform, context.Project.Workspace, cancellationToken);
+            if (!select.Succeeded)
+            {
+                return run.Fail(select.Result.Output, select.FailureMessage);
+            }
+
+            run.WorkspaceSelected = true;
+        }
+
+        var extraArgs = CommentArgsFor(step.Kind, command, context) is { Count: > 0 } fromComment
+            ? [.. step.ExtraArgs, .. fromComment]
+            : step.ExtraArgs;
+        return step.Kind switch
+        {
+            BuiltInStep.Plan => await PlanAsync(run, extraArgs, cancellationToken),
+            BuiltInStep.Show => await ShowAsync(run, cancellationToken),
+            BuiltInStep.Apply => Shown(run, await terraform.ApplyAsync(run.Terraform, context.PlanFileName, extraArgs, cancellationToken)),
+            BuiltInStep.Import => Shown(run, await terraform.ImportAsync(run.Terraform, context.Arguments[0], context.Arguments[1], extraArgs, cancellationToken)),
+            BuiltInStep.StateRm => Shown(run, await terraform.StateRmAsync(run.Terraform, context.Arguments, extraArgs, cancellationToken)),
+            _ => run.Fail("", $"The `{step.Kind.ToString().ToLowerInvariant()}` step is not supported by IaCBot yet."),
+        };
+    }
+
+    private async Task<bool> PlanAsync(StageRun run, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
+    {
+        var context = run.Context;
+        var plan = await terraform.PlanAsync(run.Terraform, context.PlanFileName, [.. AutoVarFile(context), .. extraArgs], cancellationToken);
+        if (!plan.Succeeded)
+        {
+            return run.Fail(plan.Step.Result.Output, plan.Step.FailureMessage);
+        }
+
+        run.Show(plan.Step.Result.Output);
+        var show = await terraform.ShowJsonAsync(run.Terraform, context.PlanFileName, cancellationToken);
+        var summary = show.Succeeded ? PlanSummary.FromShowJson(show.Result.Output) : null;
+        if (summary is not null)
+        {
+            await File.WriteAllTextAsync(context.ShowFile, show.Result.Output, cancellationToken);
+        }
+
+        run.Plan = new PlannedChanges(summary?.HasChanges ?? plan.HasChanges, summary);
+        return true;
+    }
+
+    private async Task<bool> ShowAsync(StageRun run, CancellationToken cancellationToken)
+    {
+        var show = await terraform.ShowJsonAsync(run.Terraform, run.Context.PlanFileName, cancellationToken);
+        if (!show.Succeeded)
+        {
+            return run.Fail(show.Result.Output, show.FailureMessage);
+        }
+
+        await File.WriteAllTextAsync(run.Context.ShowFile, show.Result.Output, cancellationToken);
+        return true;
+    }
+
+    private static bool Shown(StageRun run, TerraformStep step)
+    {
+        if (!step.Succeeded)
+        {
+            return run.Fail(step.Result.Output, step.FailureMessage);
+        }
+
+        run.Show(step.Result.Output);
+        return true;
+    }
+
+    /// <summary>Atlantis passes <c>env/&lt;workspace&gt;.tfvars</c> to plan when the project has one.</summary>
+    private static string[] AutoVarFile(StepContext context)
+    {
+        var relative = $"env/{context.Project.Workspace}.tfvars";
+        return File.Exists(Path.Combine(context.ProjectDir, relative)) ? ["-var-file", relative] : [];
+    }
+
+    private static IReadOnlyList<string> CommentArgsFor(BuiltInStep step, CommandKind command, StepContext context) =>
+        (step, command) switch
+        {
+            (BuiltInStep.Plan, CommandKind.Plan) or (BuiltInStep.Apply, CommandKind.Apply)
+                or (BuiltInStep.Import, CommandKind.Import) or (BuiltInStep.StateRm, CommandKind.StateRm) => context.CommentArgs,
+            _ => [],
+        };
+}

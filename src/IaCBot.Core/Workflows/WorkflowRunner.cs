@@ -1,0 +1,38 @@
+using IaCBot.Core.Commands;
+using IaCBot.Core.Processes;
+using IaCBot.Core.RepoConfig;
+using IaCBot.Core.Terraform;
+
+namespace IaCBot.Core.Workflows;
+
+/// <summary>
+/// Runs one stage of a project's workflow step by step. A failing step stops the stage; its output is kept to
+/// be shown with what came before it.
+/// </summary>
+public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner processes)
+{
+    private readonly BuiltInSteps _builtIn = new(terraform);
+    private readonly CustomSteps _custom = new(processes, terraform);
+
+    public async Task<StageResult> RunAsync(WorkflowStage stage, CommandKind command, StepContext context, CancellationToken cancellationToken)
+    {
+        var run = new StageRun(context);
+        foreach (var step in stage.Steps)
+        {
+            var succeeded = step switch
+            {
+                WorkflowStep.BuiltIn builtIn => await _builtIn.RunAsync(builtIn, run, command, cancellationToken),
+                WorkflowStep.Run custom => await _custom.RunAsync(custom, run, cancellationToken),
+                WorkflowStep.Env env => await _custom.RunAsync(env, run, cancellationToken),
+                WorkflowStep.MultiEnv multi => await _custom.RunAsync(multi, run, cancellationToken),
+                _ => run.Fail("", $"Unknown step {step.GetType().Name}."),
+            };
+            if (!succeeded)
+            {
+                return StageResult.Failed(run.Output, run.Failure ?? "A step failed.");
+            }
+        }
+
+        return new StageResult(true, run.Output, null, run.Plan);
+    }
+}

@@ -27,6 +27,10 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("command_names")]
     public List<string> CommandNames { get; set; } = [];
 
+    /// <summary>How many projects may plan or apply side by side when a repo asks for parallel_plan or parallel_apply.</summary>
+    [ConfigurationKeyName("parallel_pool_size")]
+    public int ParallelPoolSize { get; set; } = 4;
+
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];
 

@@ -4,6 +4,7 @@ using IaCBot.Core.Outbox;
 using IaCBot.Core.Processes;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Terraform;
+using IaCBot.Core.Workflows;
 using IaCBot.Server.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -32,10 +33,18 @@ internal static class RunSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<PullRequestNotifier>();
 
+        services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<TerraformRunner>(), sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton(sp => new ProjectScheduler(sp.GetRequiredService<IOptions<ServerOptions>>().Value.ParallelPoolSize));
+        services.AddSingleton<StepContexts>();
+        services.AddSingleton<ProjectLocker>();
+        services.AddSingleton<WorkflowHooks>();
+
+        services.AddScoped<RunConfigurationLoader>();
         services.AddScoped<ProjectSelector>();
         services.AddScoped<ProjectPlanner>();
         services.AddScoped<ProjectApplier>();
         services.AddScoped<RequirementChecker>();
+        services.AddScoped<StateCommandRunner>();
         services.AddScoped<PlanRunner>();
         services.AddScoped<ApplyRunner>();
         services.AddScoped<UnlockRunner>();

@@ -19,7 +19,18 @@ public abstract class ServerTest : IAsyncLifetime
 
     protected TestGitRepository Repo { get; } = TestGitRepository.Create();
 
-    protected IaCBotApp App => _app ??= new IaCBotApp(GitHub, _dataDir, Settings);
+    protected IaCBotApp App => _app ??= new IaCBotApp(GitHub, _dataDir, Settings.Concat(TestSettings).ToDictionary());
+
+    /// <summary>Settings one test adds before it first touches <see cref="App"/>.</summary>
+    protected Dictionary<string, string?> TestSettings { get; } = [];
+
+    /// <summary>Writes a server-side repos.yaml and points server:repo_config at it.</summary>
+    protected void UseServerConfig(string reposYaml)
+    {
+        var path = Path.Combine(_dataDir, "..", Path.GetFileName(_dataDir) + "-repos.yaml");
+        File.WriteAllText(path, reposYaml);
+        TestSettings["server:repo_config"] = path;
+    }
 
     /// <summary>Settings a test class adds or changes, as in iacbot.yaml.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
@@ -38,6 +49,10 @@ public abstract class ServerTest : IAsyncLifetime
         GitHub.Dispose();
         Repo.Dispose();
         Directory.Delete(_dataDir, recursive: true);
+        if (TestSettings.TryGetValue("server:repo_config", out var reposYaml) && reposYaml is not null)
+        {
+            File.Delete(reposYaml);
+        }
     }
 
     /// <summary>Commits <paramref name="files"/> on a branch and opens a PR of it on the fake GitHub.</summary>

@@ -5,7 +5,7 @@ namespace IaCBot.Server.Tests.Harness;
 /// <summary>What the fake terraform was asked to do, read from its log, for one test's data_dir only.</summary>
 public static class TerraformCalls
 {
-    public sealed record Run(IReadOnlyList<string> Args, string Cwd)
+    public sealed record Run(IReadOnlyList<string> Args, string Cwd, IReadOnlyDictionary<string, string?> Env)
     {
         public string Command => Args.Count > 0 ? Args[0] : "";
     }
@@ -36,11 +36,40 @@ public static class TerraformCalls
             var cwd = root.GetProperty("cwd").GetString()!;
             if (cwd.StartsWith(dataDir, StringComparison.Ordinal))
             {
-                calls.Add(new Run(root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(), cwd));
+                var env = root.TryGetProperty("env", out var vars) && vars.ValueKind == JsonValueKind.Object
+                    ? vars.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ValueKind == JsonValueKind.String ? v.Value.GetString() : null)
+                    : [];
+                calls.Add(new Run(root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(), cwd, env));
             }
         }
 
         return calls;
+    }
+
+    /// <summary>
+    /// The most runs of <paramref name="command"/> under <paramref name="dataDir"/> that were going at one moment,
+    /// read from the order of their start and end lines (not from clocks).
+    /// </summary>
+    public static int MostAtOnce(string dataDir, string command)
+    {
+        var running = 0;
+        var most = 0;
+        foreach (var line in ReadLines().Where(l => l.Length > 0))
+        {
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            var args = root.GetProperty("args");
+            if (!root.GetProperty("cwd").GetString()!.StartsWith(dataDir, StringComparison.Ordinal)
+                || args.GetArrayLength() == 0 || args[0].GetString() != command)
+            {
+                continue;
+            }
+
+            running += root.GetProperty("phase").GetString() == "start" ? 1 : -1;
+            most = Math.Max(most, running);
+        }
+
+        return most;
     }
 
     /// <summary>The log's lines; the fake locks the file while it appends, so a read that meets the lock tries again.</summary>

@@ -2,11 +2,13 @@ using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Processes;
 using IaCBot.Core.Storage;
+using IaCBot.Core.Terraform;
 using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Processes;
 using IaCBot.Infrastructure.Storage.LiteDb;
+using IaCBot.Infrastructure.Terraform;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IaCBot.Infrastructure;
@@ -41,4 +43,13 @@ public static class InfrastructureServices
             var handlers = sp.GetRequiredService<IHttpMessageHandlerFactory>();
             return new GitHubVcsClient(settings(sp), () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>());
         });
+
+    /// <summary>
+    /// Per-project terraform and OpenTofu versions. Transient, so each job gets a fresh client from the factory (whose
+    /// handlers are rotated) rather than one kept for the server's life for a download that is rare.
+    /// </summary>
+    public static IServiceCollection AddTerraformBinaries(
+        this IServiceCollection services, Func<IServiceProvider, TerraformBinarySettings> settings, string httpClientName) =>
+        services.AddTransient<ITerraformBinaries>(sp =>
+            new TerraformBinaries(sp.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName), settings(sp)));
 }

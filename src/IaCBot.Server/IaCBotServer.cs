@@ -1,6 +1,7 @@
 using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
+using IaCBot.Infrastructure.Terraform;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
@@ -16,6 +17,7 @@ namespace IaCBot.Server;
 internal static class IaCBotServer
 {
     private const string GitHubHttpClient = "github";
+    private const string TerraformReleasesHttpClient = "terraform-releases";
 
     public static WebApplicationBuilder AddIaCBot(this WebApplicationBuilder builder, string[] args)
     {
@@ -39,6 +41,16 @@ internal static class IaCBotServer
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             return new GitHubSettings(github.ApiUri, github.Token);
         }, GitHubHttpClient);
+
+        services.AddHttpClient(TerraformReleasesHttpClient, client => client.Timeout = TimeSpan.FromMinutes(10));
+        services.AddTerraformBinaries(sp =>
+        {
+            var terraform = sp.GetRequiredService<IOptions<TerraformOptions>>().Value;
+            var dataDir = Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir);
+            return new TerraformBinarySettings(
+                terraform.Binary, terraform.TofuBinary, terraform.BinDir ?? Path.Combine(dataDir, "bin"), terraform.Download,
+                new Uri(WithSlash(terraform.DownloadUrl)), new Uri(WithSlash(terraform.TofuDownloadUrl)));
+        }, TerraformReleasesHttpClient);
 
         services.AddRuns();
         services.AddWebhooks();
@@ -80,6 +92,8 @@ internal static class IaCBotServer
             return 2;
         }
     }
+
+    private static string WithSlash(string url) => url.EndsWith('/') ? url : url + "/";
 
     private static async Task<int> ReportInvalidSettingsAsync(IEnumerable<string> failures)
     {

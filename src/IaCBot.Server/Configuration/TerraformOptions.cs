@@ -10,6 +10,23 @@ internal sealed class TerraformOptions
     /// <summary>A path, or a name looked up on PATH.</summary>
     public string Binary { get; set; } = "terraform";
 
+    /// <summary>The OpenTofu program, for projects with <c>terraform_distribution: opentofu</c>.</summary>
+    [ConfigurationKeyName("tofu_binary")]
+    public string TofuBinary { get; set; } = "tofu";
+
+    /// <summary>Where versions asked for by <c>terraform_version</c> are looked for and downloaded to; default data_dir/bin.</summary>
+    [ConfigurationKeyName("bin_dir")]
+    public string? BinDir { get; set; }
+
+    /// <summary>Whether a version found nowhere is downloaded (and checked against its SHA256SUMS), as Atlantis does.</summary>
+    public bool Download { get; set; } = true;
+
+    [ConfigurationKeyName("download_url")]
+    public string DownloadUrl { get; set; } = "https://releases.hashicorp.com/";
+
+    [ConfigurationKeyName("tofu_download_url")]
+    public string TofuDownloadUrl { get; set; } = "https://github.com/opentofu/opentofu/releases/download/";
+
     /// <summary>How long one terraform command may run before it is stopped.</summary>
     public string Timeout { get; set; } = "1h";
 

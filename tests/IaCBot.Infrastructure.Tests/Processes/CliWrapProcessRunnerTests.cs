@@ -77,7 +77,8 @@ public sealed class CliWrapProcessRunnerTests
     [Fact]
     public async Task A_timeout_ends_the_children_the_program_left_running()
     {
-        var result = await RunShellAsync("sleep 300 & echo child=$!; wait", TimeSpan.FromMilliseconds(500));
+        // Long enough for the shell to start its child even on a loaded machine.
+        var result = await RunShellAsync("sleep 300 & echo child=$!; wait", TimeSpan.FromSeconds(3));
 
         Assert.True(result.TimedOut);
         var child = int.Parse(result.Output.Split('\n').Single(l => l.StartsWith("child=", StringComparison.Ordinal))["child=".Length..]);

@@ -1,10 +1,11 @@
 namespace IaCBot.Core.Commands;
 
-/// <summary>Reads the words after <c>plan</c>, <c>apply</c>, <c>unlock</c> or <c>version</c> into a command.</summary>
+/// <summary>Reads the words after the command word (<c>plan</c>, <c>import</c>, <c>state</c>, ...) into a command.</summary>
 /// <remarks>
 /// Flags follow Atlantis (<c>-d</c>, <c>-w</c>, <c>-p</c>, <c>--verbose</c>, and <c>--</c> before terraform's own
 /// arguments) so existing habits keep working. Anything IaCBot does not understand is an error rather than ignored:
-/// a mistyped flag must not turn <c>apply -d one</c> into an apply of every project.
+/// a mistyped flag must not turn <c>apply -d one</c> into an apply of every project. Only <c>import</c> and
+/// <c>state rm</c> take words that are not flags, mixed among the flags as Atlantis allows.
 /// </remarks>
 internal sealed class CommandArguments(ExtraArgsPolicy extraArgs)
 {
@@ -31,15 +32,22 @@ internal sealed class CommandArguments(ExtraArgsPolicy extraArgs)
             ? $"{InlineCode.Of($"{name} unlock")} takes no flags or arguments; comment it on its own."
             : null;
         var target = new CommandTarget();
+        var positional = new List<string>();
         for (var i = 0; i < end && error is null; i++)
         {
-            error = ReadFlag(name, kind, words, end, ref i, target);
+            error = ReadWord(name, kind, words, end, ref i, target, positional);
+        }
+
+        IReadOnlyList<string> arguments = [];
+        if (error is null && CommandWords.TakesArguments(kind))
+        {
+            error = ResourceArguments.Check(name, kind, positional, out arguments);
         }
 
         var extra = words.Skip(end + 1).ToArray();
         error ??= CheckCombination(name, kind, target, extra);
         return error is null
-            ? new CommentParseResult.Parsed(target.ToCommand(name, kind, extra))
+            ? new CommentParseResult.Parsed(target.ToCommand(name, kind, extra, arguments))
             : new CommentParseResult.Invalid(name, kind, error);
     }
 
@@ -56,12 +64,19 @@ internal sealed class CommandArguments(ExtraArgsPolicy extraArgs)
         return words.Count;
     }
 
-    private static string? ReadFlag(string name, CommandKind kind, IReadOnlyList<string> words, int end, ref int i, CommandTarget target)
+    private static string? ReadWord(
+        string name, CommandKind kind, IReadOnlyList<string> words, int end, ref int i, CommandTarget target, List<string> positional)
     {
         var word = words[i];
         if (!word.StartsWith('-') || word == "-")
         {
-            return NotAFlag(name, kind, word);
+            if (!CommandWords.TakesArguments(kind))
+            {
+                return NotAFlag(name, kind, word);
+            }
+
+            positional.Add(word);
+            return null;
         }
 
         var equals = word.IndexOf('=');
@@ -106,7 +121,7 @@ internal sealed class CommandArguments(ExtraArgsPolicy extraArgs)
             return "The flag `-p` names a project, which already has its directory and workspace, so it cannot be combined with `-d` or `-w`.";
         }
 
-        if (extra.Length > 0 && kind is not (CommandKind.Plan or CommandKind.Apply))
+        if (extra.Length > 0 && !CommandWords.TakesExtraArgs(kind))
         {
             return $"{InlineCode.Of($"{name} {CommandWords.Of(kind)}")} passes no arguments to terraform; remove `--` and what follows it.";
         }
@@ -116,7 +131,7 @@ internal sealed class CommandArguments(ExtraArgsPolicy extraArgs)
 
     private static string NotAFlag(string name, CommandKind kind, string word)
     {
-        var where = kind is CommandKind.Plan or CommandKind.Apply
+        var where = CommandWords.TakesExtraArgs(kind)
             ? $"name a directory with `-d`, a project with `-p`, or put arguments for terraform after `--`, as in {InlineCode.Of($"{name} {CommandWords.Of(kind)} -- {word}")}"
             : "name a directory with `-d` or a project with `-p`";
         return $"IaCBot does not know what to do with {InlineCode.Of(word)}: {where}.";

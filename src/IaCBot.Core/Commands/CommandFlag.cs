@@ -1,6 +1,6 @@
 namespace IaCBot.Core.Commands;
 
-/// <summary>A flag of <c>plan</c>, <c>apply</c> and <c>version</c>.</summary>
+/// <summary>A flag of <c>plan</c>, <c>apply</c>, <c>version</c>, <c>import</c> and <c>state rm</c>.</summary>
 internal enum CommandFlag
 {
     Dir,

@@ -7,6 +7,10 @@ public enum CommandKind
     Unlock,
     Help,
     Version,
+
+    /// <summary><c>import ADDRESS ID</c>: off unless the server's <c>allow_commands</c> enables it.</summary>
     Import,
+
+    /// <summary><c>state rm ADDRESS...</c>: off unless the server's <c>allow_commands</c> enables it.</summary>
     StateRm,
 }

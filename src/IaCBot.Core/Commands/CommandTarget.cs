@@ -31,6 +31,6 @@ internal sealed class CommandTarget
         }
     }
 
-    public CommentCommand ToCommand(string name, CommandKind kind, IReadOnlyList<string> extraArgs) =>
-        new(name, kind, Dir, Workspace, Project, Verbose, extraArgs);
+    public CommentCommand ToCommand(string name, CommandKind kind, IReadOnlyList<string> extraArgs, IReadOnlyList<string> arguments) =>
+        new(name, kind, Dir, Workspace, Project, Verbose, extraArgs) { Arguments = arguments };
 }

@@ -18,4 +18,11 @@ public sealed record CommentCommand(
 
     /// <summary>True when the command names no project, dir or workspace: it means every project of the PR.</summary>
     public bool TargetsAll => Dir is null && Workspace is null && Project is null;
+
+    /// <summary>
+    /// The checked positional arguments for terraform: <c>[ADDRESS, ID]</c> for <see cref="CommandKind.Import"/>, the
+    /// addresses for <see cref="CommandKind.StateRm"/> (without the word <c>rm</c>), empty for every other command.
+    /// </summary>
+    /// <remarks>They go to terraform after <see cref="ExtraArgs"/>, since terraform reads its flags before them.</remarks>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 }

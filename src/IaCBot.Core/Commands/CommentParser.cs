@@ -17,11 +17,17 @@ public sealed class CommentParser
 
     private readonly string[] _names;
     private readonly CommandArguments _arguments;
+    private readonly HashSet<CommandKind> _allowed;
 
     /// <param name="commandNames">The names a command may start with; the first that matches is reported.</param>
     /// <param name="deniedExtraArgs">Terraform flags, such as <c>-var-file</c>, refused after <c>--</c> on top of
     /// <c>-chdir</c> and <c>-plugin-dir</c>.</param>
-    public CommentParser(IReadOnlyList<string> commandNames, IReadOnlyCollection<string>? deniedExtraArgs = null)
+    /// <param name="allowedCommands">The commands this server runs (its <c>allow_commands</c>), by default
+    /// <see cref="AllowCommandsSetting.Default"/>; <c>help</c> is always allowed.</param>
+    public CommentParser(
+        IReadOnlyList<string> commandNames,
+        IReadOnlyCollection<string>? deniedExtraArgs = null,
+        IReadOnlyCollection<CommandKind>? allowedCommands = null)
     {
         ArgumentNullException.ThrowIfNull(commandNames);
         if (commandNames.Count == 0 || commandNames.Any(n => string.IsNullOrEmpty(n) || n.Any(char.IsWhiteSpace)))
@@ -29,9 +35,20 @@ public sealed class CommentParser
             throw new ArgumentException("Give at least one command name, each a single word such as iacbot or @some-bot.", nameof(commandNames));
         }
 
+        if (allowedCommands?.Any(kind => !Enum.IsDefined(kind)) == true)
+        {
+            throw new ArgumentException("An allowed command must be one of CommandKind's values.", nameof(allowedCommands));
+        }
+
         _names = [.. commandNames];
         _arguments = new CommandArguments(new ExtraArgsPolicy(deniedExtraArgs ?? []));
+        _allowed = [.. allowedCommands ?? AllowCommandsSetting.Default, CommandKind.Help];
+        AllowedCommands = [.. AllowCommandsSetting.All.Where(_allowed.Contains)];
     }
+
+    /// <summary>The commands this parser accepts, <c>help</c> among them; pass them to
+    /// <see cref="CommandUsage.Help(string, IReadOnlyCollection{CommandKind})"/> so help lists only these.</summary>
+    public IReadOnlyCollection<CommandKind> AllowedCommands { get; }
 
     public CommentParseResult Parse(string? commentBody)
     {
@@ -104,7 +121,7 @@ public sealed class CommentParser
             return Ignored;
         }
 
-        var command = isCommand ? $"{name} {word.ToLowerInvariant()}" : name;
+        var command = isCommand ? $"{name} {CommandWords.Of(kind)}" : name;
         return new CommentParseResult.Invalid(name, isCommand ? kind : CommandKind.Help,
             $"A command must be alone in its comment, on one line: post {InlineCode.Of(command)} again as a comment of its own, without the other lines.");
     }
@@ -121,9 +138,15 @@ public sealed class CommentParser
             return new CommentParseResult.HelpRequested(name, words[0]);
         }
 
-        return kind == CommandKind.Help
-            ? new CommentParseResult.HelpRequested(name, null)
-            : _arguments.Read(name, kind, words[1..]);
+        if (kind == CommandKind.Help)
+        {
+            return new CommentParseResult.HelpRequested(name, null);
+        }
+
+        return _allowed.Contains(kind)
+            ? _arguments.Read(name, kind, words[1..])
+            : new CommentParseResult.Invalid(name, kind,
+                $"{InlineCode.Of(CommandWords.Of(kind))} is not enabled on this server; an administrator can enable it by adding {InlineCode.Of(AllowCommandsSetting.NameOf(kind))} to `server:allow_commands`.");
     }
 
     /// <summary>The command an unreadable comment was meant to be, so its usage goes with the error.</summary>

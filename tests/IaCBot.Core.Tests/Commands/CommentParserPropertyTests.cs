@@ -7,13 +7,29 @@ public sealed class CommentParserPropertyTests
 {
     private const int Cases = 4_000;
 
-    private static readonly CommentParser Parser = new(["iacbot", "atlantis"], ["-var-file"]);
+    private static readonly CommentParser Parser = new(["iacbot", "atlantis"], ["-var-file"], AllowCommandsSetting.All);
 
     private static readonly string[] Prefixes =
         ["iacbot ", "atlantis ", "IACBOT ", "Atlantis\t", "  iacbot  ", "\niacbot ", "> iacbot ", "iacbot", "@iacbot ", ""];
 
     private static readonly string[] Commands =
-        ["plan", "apply", "version", "unlock", "help", "Plan", "APPLY", "destroy", "", "plan\n", "'plan'"];
+        ["plan", "apply", "version", "unlock", "help", "Plan", "APPLY", "destroy", "", "plan\n", "'plan'", "import", "state rm",
+            "state", "State RM", "state mv", "'state rm'"];
+
+    /// <summary>Addresses and IDs as users write them.</summary>
+    private static readonly string[] Addresses =
+    [
+        "aws_instance.web", "null_resource.x[0]", "module.vpc", "module.vpc.aws_subnet.a", "data.aws_ami.ubuntu",
+        "'module.vpc.aws_subnet.a[\"x\"]'", "'aws_instance.web[\"a b\"]'", "'a.b[\"\\\"\"]'", "'a.b[\"$(id)\"]'",
+        "i-0abc123def4567890", "subnet-0bb1c79de3EXAMPLE", "arn:aws:iam::123456789012:role/ci", "\"my-project roles/viewer\"",
+    ];
+
+    /// <summary>Near misses: unquoted keys, stray dots and brackets, flags, paths.</summary>
+    private static readonly string[] NearMisses =
+    [
+        "aws_instance.web[\"x\"]", "aws_instance", "aws_instance.", ".web", "a.b.c", "a.b[", "a.b[]", "a.b[-1]", "module.",
+        "rm", "-", "-rm", "''", "../a.b", "/etc/passwd", "'a.b\u0007'",
+    ];
 
     private static readonly string[] Flags =
         ["-d", "--dir", "-w", "--workspace", "-p", "--project", "--verbose", "-d=", "--dir=", "-w=", "-p=", "-x", "--"];
@@ -61,6 +77,19 @@ public sealed class CommentParserPropertyTests
         ExtraArgs,
         (prefix, command, flags, extra) => $"{prefix}{command} {string.Join(' ', flags)}{extra}");
 
+    private static readonly Gen<string> ResourceWord =
+        Gen.Frequency((6, Gen.OneOf(Addresses)), (2, Gen.OneOf(NearMisses)), (1, Value));
+
+    /// <summary>An <c>import</c> or <c>state</c> comment: arguments and flags in any order, as Atlantis allows.</summary>
+    private static readonly Gen<string> ResourceComment = Gen.SelectMany(
+        Prefix,
+        Gen.OneOf("import", "state rm", "state", "Import", "STATE RM"),
+        Gen.Frequency((2, ResourceWord.Array[2]), (1, ResourceWord.Array[1]), (1, ResourceWord.Array[0, 4])),
+        Gen.Frequency((2, Gen.Const(Array.Empty<string>())), (1, Flag.Array[1, 2])),
+        ExtraArgs,
+        (prefix, command, arguments, flags, extra) => Gen.Shuffle(arguments.Concat(flags).ToArray())
+            .Select(words => $"{prefix}{command} {string.Join(' ', words)}{extra}"));
+
     private static readonly Gen<string> CommentWithDir = CommentWith(Gen.OneOf("-d", "--dir"));
 
     private static readonly Gen<string> CommentWithWorkspace = CommentWith(Gen.OneOf("-w", "--workspace"));
@@ -97,7 +126,7 @@ public sealed class CommentParserPropertyTests
     [Fact]
     public void Adversarial_commands_never_make_the_parser_throw()
     {
-        var comments = Gen.OneOf(AdversarialComment, CommentWithDir, CommentWithWorkspace, CommentWithExtraArgs);
+        var comments = Gen.OneOf(AdversarialComment, CommentWithDir, CommentWithWorkspace, CommentWithExtraArgs, ResourceComment);
 
         FixedSeedProperty.Check(comments, seed: 1_337, Cases, body => Assert.NotNull(Parser.Parse(body)));
     }
@@ -106,7 +135,7 @@ public sealed class CommentParserPropertyTests
     public void A_parsed_directory_always_stays_inside_the_repository()
     {
         var parsedDirs = 0;
-        FixedSeedProperty.Check(Gen.OneOf(AdversarialComment, CommentWithDir), seed: 42, Cases, body =>
+        FixedSeedProperty.Check(Gen.OneOf(AdversarialComment, CommentWithDir, ResourceComment), seed: 42, Cases, body =>
         {
             if (Parser.Parse(body) is not CommentParseResult.Parsed { Command.Dir: { } dir })
             {
@@ -147,7 +176,7 @@ public sealed class CommentParserPropertyTests
     public void Parsed_extra_arguments_never_move_terraform_out_of_the_project()
     {
         var parsedExtraArgs = 0;
-        FixedSeedProperty.Check(Gen.OneOf(AdversarialComment, CommentWithExtraArgs), seed: 65_537, Cases, body =>
+        FixedSeedProperty.Check(Gen.OneOf(AdversarialComment, CommentWithExtraArgs, ResourceComment), seed: 65_537, Cases, body =>
         {
             if (Parser.Parse(body) is not CommentParseResult.Parsed { Command.ExtraArgs: [_, ..] args })
             {
@@ -166,6 +195,40 @@ public sealed class CommentParserPropertyTests
         });
 
         Assert.True(parsedExtraArgs > 100, $"only {parsedExtraArgs} cases produced extra arguments");
+    }
+
+    [Fact]
+    public void Parsed_import_and_state_rm_arguments_are_addresses_and_ids_terraform_cannot_take_for_flags()
+    {
+        var parsed = new Dictionary<CommandKind, int> { [CommandKind.Import] = 0, [CommandKind.StateRm] = 0 };
+        FixedSeedProperty.Check(ResourceComment, seed: 8_191, Cases, body =>
+        {
+            if (Parser.Parse(body) is not CommentParseResult.Parsed { Command: var command })
+            {
+                return;
+            }
+
+            parsed[command.Kind]++;
+            Assert.True(command.Kind == CommandKind.Import ? command.Arguments.Count == 2 : command.Arguments.Count >= 1);
+            foreach (var argument in command.Arguments)
+            {
+                Assert.False(argument.Length == 0 || argument.StartsWith('-') || argument.Any(char.IsControl), argument);
+            }
+
+            var addresses = command.Kind == CommandKind.Import ? command.Arguments.Take(1) : command.Arguments;
+            Assert.All(addresses, address => Assert.Matches(@"^(module\.|data\.|[A-Za-z_])", address));
+        });
+
+        Assert.True(parsed.Values.All(count => count > 100), $"only {parsed[CommandKind.Import]} imports and {parsed[CommandKind.StateRm]} state rm parsed");
+    }
+
+    [Fact]
+    public void With_the_default_allow_commands_import_and_state_rm_never_run()
+    {
+        var parser = new CommentParser(["iacbot", "atlantis"]);
+
+        FixedSeedProperty.Check(Gen.OneOf(ResourceComment, AdversarialComment), seed: 3, Cases, body =>
+            Assert.False(parser.Parse(body) is CommentParseResult.Parsed { Command.Kind: CommandKind.Import or CommandKind.StateRm }, body));
     }
 
     [Fact]

@@ -13,9 +13,6 @@ public sealed record CommentCommand(
     bool Verbose,
     IReadOnlyList<string> ExtraArgs)
 {
-    /// <summary>Positional arguments: the address and id of <c>import</c>, the addresses of <c>state rm</c>.</summary>
-    public IReadOnlyList<string> Arguments { get; init; } = [];
-
     /// <summary>True when the command names no project, dir or workspace: it means every project of the PR.</summary>
     public bool TargetsAll => Dir is null && Workspace is null && Project is null;
 

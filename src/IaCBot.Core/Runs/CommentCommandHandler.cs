@@ -36,7 +36,7 @@ public sealed partial class CommentCommandHandler(
             case CommentParseResult.Ignored:
                 return;
             case CommentParseResult.HelpRequested help:
-                await notifier.CommentAsync(e.Pull, CommandUsage.Help(help.CommandName), cancellationToken);
+                await notifier.CommentAsync(e.Pull, CommandUsage.Help(help.CommandName, parser.AllowedCommands), cancellationToken);
                 return;
             case CommentParseResult.Invalid invalid:
                 LogInvalid(e.Pull, e.Author, invalid.Error);
@@ -78,7 +78,7 @@ public sealed partial class CommentCommandHandler(
                 await versionRunner.RunAsync(pull, cancellationToken);
                 break;
             case CommandKind.Help:
-                await notifier.CommentAsync(e.Pull, CommandUsage.Help(command.CommandName), cancellationToken);
+                await notifier.CommentAsync(e.Pull, CommandUsage.Help(command.CommandName, parser.AllowedCommands), cancellationToken);
                 break;
         }
     }

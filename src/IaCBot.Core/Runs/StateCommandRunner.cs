@@ -36,14 +36,20 @@ public sealed class StateCommandRunner(
             return;
         }
 
-        // With no -d, -w or -p the command means the repository root in the default workspace, as in Atlantis.
-        var targeted = command.TargetsAll ? command with { Dir = "." } : command;
+        // With no -d, -w or -p the command means every project the pull request changes, as in Atlantis.
         var changedFiles = await vcs.ListChangedFilesAsync(pull.Ref, cancellationToken);
-        var selection = ProjectFinder.Select(targeted, changedFiles, configuration.RepoConfig, configuration.Checkout);
+        var selection = ProjectFinder.Select(command, changedFiles, configuration.RepoConfig, configuration.Checkout);
         if (selection is not ProjectSelection.Selected { Projects: var projects })
         {
             var message = (selection as ProjectSelection.Error)?.Message ?? "No project matches the command.";
             await notifier.CommentAsync(pull.Ref, renderer.RenderFailure(message, null), cancellationToken);
+            return;
+        }
+
+        if (projects.Count == 0)
+        {
+            await notifier.CommentAsync(pull.Ref, renderer.RenderFailure(
+                $"This pull request changes no Terraform project: name one with `-d DIR` or `-p PROJECT`.", null), cancellationToken);
             return;
         }
 

@@ -1,3 +1,4 @@
+using IaCBot.Core.Commands;
 using Microsoft.Extensions.Configuration;
 
 namespace IaCBot.Server.Configuration;
@@ -26,6 +27,16 @@ internal sealed class ServerOptions
     /// <summary>Prefixes that address the bot in comments.</summary>
     [ConfigurationKeyName("command_names")]
     public List<string> CommandNames { get; set; } = [];
+
+    /// <summary>Commands users may run (plan, apply, unlock, help, version, import, state; or all); import and state are off by default.</summary>
+    [ConfigurationKeyName("allow_commands")]
+    public List<string> AllowCommands { get; set; } = [];
+
+    /// <summary>The allowed commands, read; the default set when the setting is empty. Checked at start-up.</summary>
+    public IReadOnlyCollection<CommandKind> EffectiveAllowCommands =>
+        AllowCommands.Count > 0 && AllowCommandsSetting.TryParse(AllowCommands, out var allowed, out _) && allowed is not null
+            ? allowed
+            : AllowCommandsSetting.Default;
 
     /// <summary>How many projects may plan or apply side by side when a repo asks for parallel_plan or parallel_apply.</summary>
     [ConfigurationKeyName("parallel_pool_size")]

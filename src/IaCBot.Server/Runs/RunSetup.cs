@@ -17,7 +17,9 @@ internal static class RunSetup
     {
         services.AddSingleton<PullRequestLocks>();
         services.AddSingleton<CommentRenderer>();
-        services.AddSingleton(sp => new CommentParser(sp.GetRequiredService<BotSettings>().CommandNames));
+        services.AddSingleton(sp => new CommentParser(
+            sp.GetRequiredService<BotSettings>().CommandNames,
+            allowedCommands: sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveAllowCommands));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TerraformOptions>>().Value;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FakeTerraform.Diagnostics;
 using FakeTerraform.Rendering;
 
@@ -15,6 +16,10 @@ internal sealed class CommandOutput(RunContext context, Colorizer color)
     public void Print(string text) => context.Out.Write(text);
 
     public void Line(string text) => context.Out.Write(text + "\n");
+
+    /// <summary>A UI hook line: the markup is coloured first and the values go in after, as terraform's hooks do.</summary>
+    public void Hook(string markup, params string[] values) =>
+        Line(string.Format(CultureInfo.InvariantCulture, Color.Color(markup), values));
 
     public void ViewDiagnostics(IEnumerable<Diagnostic> diagnostics)
     {

@@ -3,13 +3,13 @@ namespace FakeTerraform.Commands;
 /// <summary>Terraform's top level: global options before the subcommand, then the subcommand itself.</summary>
 internal sealed class CommandRouter(RunContext context)
 {
-    private static readonly string[] Implemented = ["apply", "init", "plan", "show", "version", "workspace"];
+    private static readonly string[] Implemented = ["apply", "import", "init", "plan", "show", "state", "version", "workspace"];
 
     /// <summary>Real subcommands the fake does not model; named so that a test sees why it failed.</summary>
     private static readonly string[] NotModelled =
     [
-        "console", "destroy", "fmt", "force-unlock", "get", "graph", "import", "login", "logout", "metadata",
-        "output", "providers", "refresh", "state", "taint", "test", "untaint", "validate",
+        "console", "destroy", "fmt", "force-unlock", "get", "graph", "login", "logout", "metadata",
+        "output", "providers", "refresh", "taint", "test", "untaint", "validate",
     ];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -50,6 +50,8 @@ internal sealed class CommandRouter(RunContext context)
             "plan" => await new PlanCommand(context).RunAsync(rest),
             "apply" => await new ApplyCommand(context).RunAsync(rest),
             "show" => new ShowCommand(context).Run(rest),
+            "import" => await new ImportCommand(context).RunAsync(rest),
+            "state" => await new StateCommand(context).RunAsync(rest),
             var name when NotModelled.Contains(name) => NotImplemented(name),
             var name => Unknown(name),
         };
@@ -61,7 +63,9 @@ internal sealed class CommandRouter(RunContext context)
             + "  init          Prepare your working directory for other commands\n"
             + "  plan          Show changes required by the current configuration\n"
             + "  apply         Create or update infrastructure\n\nAll other commands:\n"
+            + "  import        Associate existing infrastructure with a Terraform resource\n"
             + "  show          Show the current state or a saved plan\n"
+            + "  state         Advanced state management\n"
             + "  version       Show the current Terraform version\n"
             + "  workspace     Workspace management\n\nGlobal options (use these before the subcommand, if any):\n"
             + "  -chdir=DIR    Switch to a different working directory before executing the\n                given subcommand.\n"

@@ -17,6 +17,7 @@ internal sealed class VersionCommand(RunContext context)
             return 1;
         }
 
+        var terraformVersion = TerraformVersion.For(context.Environment);
         var selections = context.IsInitialized ? LockFile.Read(context.Directory) : new Dictionary<string, string>();
         if (view.Rest.Contains("-json") || view.Rest.Contains("--json"))
         {
@@ -28,7 +29,7 @@ internal sealed class VersionCommand(RunContext context)
 
             var document = new JsonObject
             {
-                ["terraform_version"] = TerraformVersion.Number,
+                ["terraform_version"] = terraformVersion,
                 ["platform"] = TerraformVersion.Platform,
                 ["provider_selections"] = providers,
                 ["terraform_outdated"] = false,
@@ -37,7 +38,7 @@ internal sealed class VersionCommand(RunContext context)
             return 0;
         }
 
-        output.Line($"Terraform v{TerraformVersion.Number}");
+        output.Line($"Terraform v{terraformVersion}");
         output.Line($"on {TerraformVersion.Platform}");
         foreach (var (name, version) in selections.OrderBy(s => s.Key, StringComparer.Ordinal))
         {

@@ -3,6 +3,7 @@ namespace FakeTerraform.Config;
 /// <summary>
 /// What tests ask of the fake through <c># fake-terraform: ...</c> comments in the configuration:
 /// <c>fail CMD</c>, <c>sleep CMD SECONDS</c>, <c>extra-output plan LINES</c>, <c>secret-output plan TEXT</c>.
+/// CMD is init, plan, apply, import or state (the last covering <c>state list</c> and <c>state rm</c>).
 /// </summary>
 internal sealed record FakeKnobs(
     IReadOnlySet<string> FailingCommands,

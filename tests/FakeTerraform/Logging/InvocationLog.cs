@@ -12,6 +12,8 @@ internal sealed class InvocationLog(string? path, IReadOnlyList<string> args, st
 {
     public const string Variable = "FAKE_TERRAFORM_LOG";
 
+    public const string TestVariablePrefix = "IACBOT_TEST_";
+
     public async Task StartAsync() => await AppendAsync(Entry("start"));
 
     public async Task EndAsync(int exitCode)
@@ -26,13 +28,29 @@ internal sealed class InvocationLog(string? path, IReadOnlyList<string> args, st
         ["phase"] = phase,
         ["args"] = new JsonArray([.. args.Select(a => (JsonNode?)JsonValue.Create(a))]),
         ["cwd"] = directory,
-        ["env"] = new JsonObject
+        ["env"] = Environment(),
+        ["pid"] = System.Environment.ProcessId,
+    };
+
+    /// <summary>
+    /// The variables tests look for: terraform's own, the version override, and every IACBOT_TEST_ one, by which
+    /// a test sees that a workflow's env steps reached terraform. The fixed names are present even when unset.
+    /// </summary>
+    private JsonObject Environment()
+    {
+        var env = new JsonObject
         {
             ["TF_IN_AUTOMATION"] = environment.GetValueOrDefault("TF_IN_AUTOMATION"),
             ["TF_WORKSPACE"] = environment.GetValueOrDefault("TF_WORKSPACE"),
-        },
-        ["pid"] = Environment.ProcessId,
-    };
+            [TerraformVersion.OverrideVariable] = environment.GetValueOrDefault(TerraformVersion.OverrideVariable),
+        };
+        foreach (var (name, value) in environment.Where(e => e.Key.StartsWith(TestVariablePrefix, StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            env[name] = value;
+        }
+
+        return env;
+    }
 
     /// <summary>Parallel runs share the file: an exclusive open, retried briefly, keeps each line whole.</summary>
     private async Task AppendAsync(JsonObject entry)

@@ -33,16 +33,20 @@ internal static class StateStore
         return new StateFile(root.GetProperty("serial").GetInt64(), root.GetProperty("lineage").GetString() ?? "", resources, outputs);
     }
 
-    public static void Write(string path, StateFile state)
+    /// <summary>Writes the state, keeping the previous file as terraform.tfstate.backup as the local backend does.</summary>
+    public static void Write(string path, StateFile state) => Write(path, state, path + ".backup");
+
+    /// <summary>Writes the state, first copying the previous file to <paramref name="backupPath"/> unless that is null.</summary>
+    public static void Write(string path, StateFile state, string? backupPath)
     {
         if (Path.GetDirectoryName(path) is { Length: > 0 } directory)
         {
             Directory.CreateDirectory(directory);
         }
 
-        if (File.Exists(path))
+        if (backupPath is not null && File.Exists(path))
         {
-            File.Copy(path, path + ".backup", overwrite: true);
+            File.Copy(path, backupPath, overwrite: true);
         }
 
         File.WriteAllText(path, ToJson(state).ToJsonString(JsonFormat.Indented) + "\n");

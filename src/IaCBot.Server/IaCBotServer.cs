@@ -2,6 +2,7 @@ using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Terraform;
+using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
@@ -58,9 +59,17 @@ internal static class IaCBotServer
         return builder;
     }
 
-    /// <summary>Builds and runs the server; a bad setting ends it with exit code 2 and a message naming the key.</summary>
+    /// <summary>
+    /// Builds and runs the server; a bad setting ends it with exit code 2 and a message naming the key.
+    /// <c>iacbot validate ...</c> checks config files instead, without building the server.
+    /// </summary>
     public static async Task<int> RunIaCBotAsync(this WebApplicationBuilder builder, string[] args)
     {
+        if (args.Length > 0 && args[0] == ValidateCommand.Verb)
+        {
+            return ValidateCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         try
         {
             builder.AddIaCBot(args);

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using IaCBot.Core.RepoConfig.Yaml;
 
 namespace IaCBot.Core.RepoConfig;
 
@@ -35,6 +36,12 @@ public sealed record RepoConfig
     public IReadOnlyList<ProjectConfig> Projects { get; init; } = [];
 
     public IReadOnlyList<string> AllowedRegexpPrefixes { get; init; } = [];
+
+    /// <summary>
+    /// The file's top-level mapping, kept so that checks made after parsing (the server's policy) can tell a key set
+    /// to an empty list from one left out, and point at the key's line and column. Null for a config built in code.
+    /// </summary>
+    internal YamlMapping? Source { get; init; }
 
     /// <summary>True when IaCBot should also look for unconfigured projects (Atlantis' <c>autodiscover</c> rules).</summary>
     public bool DiscoversProjects => AutoDiscover.Mode switch

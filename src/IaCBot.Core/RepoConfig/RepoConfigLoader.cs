@@ -33,7 +33,8 @@ public static class RepoConfigLoader
         return new RepoConfigLoadResult.NotFound();
     }
 
-    private static RepoConfigLoadResult Read(string repoRoot, string fileName, RepoConfigParseOptions options)
+    /// <summary>Reads <paramref name="fileName"/> (relative to the checkout) when it is known to exist, as for a server-set <c>repo_config_file</c>.</summary>
+    internal static RepoConfigLoadResult Read(string repoRoot, string fileName, RepoConfigParseOptions options)
     {
         var file = new FileInfo(Path.Combine(repoRoot, fileName));
 

@@ -18,9 +18,7 @@ public sealed class RunConfigurationLoader(IWorkingDirectories checkouts, Server
     {
         var checkout = await checkouts.PrepareAsync(pull, ProjectKey.DefaultWorkspace, cancellationToken);
         var policy = server.For(pull.Ref.Repo, pull.BaseBranch);
-        var options = new RepoConfigParseOptions(policy.Workflows.Keys.ToList());
-        var loaded = policy.RepoConfigFile is { } fileName ? LoadNamed(checkout, fileName, options) : RepoConfigLoader.Load(checkout, options);
-        switch (loaded)
+        switch (policy.LoadRepoConfig(checkout))
         {
             case RepoConfigLoadResult.Invalid invalid:
                 return (null, Problem($"`{invalid.FileName}` is not valid, so nothing was run.", invalid.Errors));
@@ -38,30 +36,6 @@ public sealed class RunConfigurationLoader(IWorkingDirectories checkouts, Server
             PolicyResult.Refused refused => (null, Problem($"`{fileName}` sets what this server does not allow, so nothing was run.", refused.Errors)),
             _ => throw new InvalidOperationException("Unknown policy result."),
         };
-
-    /// <summary>A file the server names with <c>repo_config_file</c>, instead of iacbot.yaml or atlantis.yaml.</summary>
-    private static RepoConfigLoadResult LoadNamed(string checkout, string fileName, RepoConfigParseOptions options)
-    {
-        var file = new FileInfo(Path.Combine(checkout, fileName));
-        if (!file.Exists)
-        {
-            return new RepoConfigLoadResult.NotFound();
-        }
-
-        if (file.LinkTarget is not null)
-        {
-            return new RepoConfigLoadResult.Invalid(fileName, [new ConfigError(fileName, 1, 1, "The config file is a symbolic link; commit the file itself.")]);
-        }
-
-        // The parser refuses files over its size limit; reading only a little past it keeps a huge file from
-        // filling memory first.
-        using var reader = file.OpenText();
-        var buffer = new char[MaxConfigChars + 1];
-        var read = reader.ReadBlock(buffer, 0, buffer.Length);
-        return RepoConfigParser.Parse(new string(buffer, 0, read), fileName, options);
-    }
-
-    private const int MaxConfigChars = 1024 * 1024;
 
     private string Problem(string headline, IReadOnlyList<ConfigError> errors) =>
         renderer.RenderFailure(headline, string.Join('\n', errors.Select(e => e.ToString())));

@@ -1,4 +1,5 @@
 using IaCBot.Core.Runs;
+using IaCBot.Server.Cli;
 using Microsoft.Extensions.Options;
 
 namespace IaCBot.Server.Configuration;
@@ -49,6 +50,7 @@ internal static class SettingsSetup
             var version = typeof(SettingsSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
             return new BotSettings(server.EffectiveCommandNames, github.User, version);
         });
+        services.AddSingleton(sp => ServerConfigSetting.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RepoConfig));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IaCBot.Server.Cli;
 using Microsoft.Extensions.Options;
 
 namespace IaCBot.Server.Configuration;
@@ -26,6 +27,10 @@ internal sealed partial class SettingsValidator :
         if (options.RepoConfig is { Length: > 0 } repoConfig && !File.Exists(repoConfig))
         {
             errors.Add($"server:repo_config names '{repoConfig}', which does not exist.");
+        }
+        else if (options.RepoConfig is { Length: > 0 } serverConfig)
+        {
+            errors.AddRange(ServerConfigSetting.Problems(serverConfig));
         }
 
         foreach (var commandName in options.CommandNames.Where(n => !CommandName().IsMatch(n)))

@@ -49,6 +49,7 @@ internal static class RepoConfigReader
         SilencePrComments = ListRules.OneOf(top, "silence_pr_comments", ConfigChoices.SilenceableStages),
         EmojiReaction = top.Text("emoji_reaction"),
         AllowedRegexpPrefixes = top.TextList("allowed_regexp_prefixes") ?? [],
+        Source = top.Node,
     };
 
     private static int? ReadVersion(MappingReader top)
@@ -83,7 +84,8 @@ internal static class RepoConfigReader
         }
     }
 
-    private static AutoDiscoverConfig ReadAutoDiscover(MappingReader top)
+    /// <summary>The <c>autodiscover</c> block; also read from the server's repos.yaml, which takes the same keys.</summary>
+    internal static AutoDiscoverConfig ReadAutoDiscover(MappingReader top)
     {
         var autodiscover = top.Nested("autodiscover", ConfigKeys.AutoDiscover, "under `autodiscover`");
         if (autodiscover is null)

@@ -33,7 +33,8 @@ public sealed partial class ApplyRunner(
 
     public async Task RunAsync(PullRequestInfo pull, CommentCommand command, string user, CancellationToken cancellationToken)
     {
-        var chosen = (await plans.ListAsync(pull.Ref, cancellationToken)).Where(p => Matches(p.Project, command)).ToList();
+        var pending = await plans.ListAsync(pull.Ref, cancellationToken);
+        var chosen = pending.Where(p => Matches(p.Project, command)).ToList();
         if (chosen.Count == 0)
         {
             await notifier.CommentAsync(pull.Ref, NoPlansReply(command), cancellationToken);
@@ -43,7 +44,7 @@ public sealed partial class ApplyRunner(
         await SetStatusAsync(pull, CommitState.Pending, "Applying…", cancellationToken);
         try
         {
-            await ApplyAsync(pull, chosen, command, user, cancellationToken);
+            await ApplyAsync(pull, chosen, pending, command, user, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -52,7 +53,9 @@ public sealed partial class ApplyRunner(
         }
     }
 
-    private async Task ApplyAsync(PullRequestInfo pull, List<PlanRecord> chosen, CommentCommand command, string user, CancellationToken cancellationToken)
+    /// <param name="pending">Every plan of the PR: a dependency with a plan of its own must be applied first, even when the comment did not name it.</param>
+    private async Task ApplyAsync(
+        PullRequestInfo pull, List<PlanRecord> chosen, IReadOnlyList<PlanRecord> pending, CommentCommand command, string user, CancellationToken cancellationToken)
     {
         var (configuration, problem) = await configurations.LoadAsync(pull, cancellationToken);
         if (configuration is null)
@@ -74,7 +77,7 @@ public sealed partial class ApplyRunner(
             ApplyOrder.For(chosen),
             configuration.Effective.ParallelApply,
             configuration.Effective.AbortOnExecutionOrderFail,
-            plan => ApplyOneAsync(pull, plan, command, user, configuration, chosen, applied, cancellationToken),
+            plan => ApplyOneAsync(pull, plan, command, user, configuration, pending, applied, cancellationToken),
             plan => ProjectApplier.Refused(plan, "Not applied: a project of an earlier execution order group failed."));
         await hooks.RunPostAsync(configuration.Effective.PostWorkflowHooks, hookRun, cancellationToken);
 
@@ -91,11 +94,11 @@ public sealed partial class ApplyRunner(
 
     private async Task<ProjectResult> ApplyOneAsync(
         PullRequestInfo pull, PlanRecord plan, CommentCommand command, string user, RunConfiguration configuration,
-        List<PlanRecord> chosen, HashSet<string> applied, CancellationToken cancellationToken)
+        IReadOnlyList<PlanRecord> pending, HashSet<string> applied, CancellationToken cancellationToken)
     {
         LogApplying(pull.Ref, plan.Project.Dir, plan.Project.Workspace);
         var policy = configuration.PolicyFor(plan.Project);
-        if (await RefusalAsync(pull, plan, command, user, policy, chosen, applied, cancellationToken) is { } refusal)
+        if (await RefusalAsync(pull, plan, command, user, policy, pending, applied, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -123,7 +126,7 @@ public sealed partial class ApplyRunner(
     /// <summary>Why the plan must not be applied now, or null when it may.</summary>
     private async Task<ProjectResult?> RefusalAsync(
         PullRequestInfo pull, PlanRecord plan, CommentCommand command, string user, ServerConfig.ProjectPolicy policy,
-        List<PlanRecord> chosen, HashSet<string> applied, CancellationToken cancellationToken)
+        IReadOnlyList<PlanRecord> pending, HashSet<string> applied, CancellationToken cancellationToken)
     {
         if (plan.HeadSha != pull.HeadSha)
         {
@@ -133,7 +136,7 @@ public sealed partial class ApplyRunner(
                 + $"{StepContexts.ShortSha(pull.HeadSha)}. It was discarded: run `{command.CommandName} plan` again.");
         }
 
-        if (WaitingFor(plan, chosen, applied) is { } dependency)
+        if (WaitingFor(plan, pending, applied) is { } dependency)
         {
             return ProjectApplier.Refused(plan, $"It depends on `{dependency}`, which must be applied first.");
         }
@@ -161,13 +164,13 @@ public sealed partial class ApplyRunner(
             $"This pull request no longer holds the lock on this directory and workspace. Run `{command.CommandName} plan` again.");
     }
 
-    /// <summary>A dependency of the plan that is part of this apply but not applied yet.</summary>
-    private static string? WaitingFor(PlanRecord plan, List<PlanRecord> chosen, HashSet<string> applied)
+    /// <summary>A dependency of the plan that has a plan of its own waiting, not applied yet.</summary>
+    private static string? WaitingFor(PlanRecord plan, IReadOnlyList<PlanRecord> pending, HashSet<string> applied)
     {
         lock (applied)
         {
             return (plan.Project.Config?.DependsOn ?? [])
-                .FirstOrDefault(name => chosen.Any(p => p.Project.Name == name) && !applied.Contains(name));
+                .FirstOrDefault(name => pending.Any(p => p.Project.Name == name) && !applied.Contains(name));
         }
     }
 

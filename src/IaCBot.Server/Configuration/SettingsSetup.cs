@@ -39,7 +39,8 @@ internal static class SettingsSetup
         services.AddSingleton<IValidateOptions<GitHubOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<TerraformOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<OutboxOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
-        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart();
+        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart()
+            .PostConfigure<IConfiguration>(ReadCommaSeparatedLists);
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).ValidateOnStart();
         services.AddOptions<TerraformOptions>().BindConfiguration(TerraformOptions.Section).ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
@@ -53,4 +54,20 @@ internal static class SettingsSetup
         services.AddSingleton(sp => ServerConfigSetting.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RepoConfig));
         return builder;
     }
+
+    /// <summary>
+    /// A list setting may also be one comma-separated value, as Atlantis' flags take them and as an environment
+    /// variable carries them: <c>IACBOT_SERVER__REPO_ALLOWLIST=github.com/acme/*,github.com/beta/*</c>.
+    /// </summary>
+    private static void ReadCommaSeparatedLists(ServerOptions options, IConfiguration configuration)
+    {
+        options.RepoAllowlist = Split(configuration, "server:repo_allowlist") ?? options.RepoAllowlist;
+        options.CommandNames = Split(configuration, "server:command_names") ?? options.CommandNames;
+        options.AllowCommands = Split(configuration, "server:allow_commands") ?? options.AllowCommands;
+    }
+
+    private static List<string>? Split(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value
+            ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : null;
 }

@@ -1,3 +1,4 @@
+using IaCBot.Core.Commands;
 using System.Text.RegularExpressions;
 using IaCBot.Server.Cli;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,16 @@ internal sealed partial class SettingsValidator :
             errors.Add($"server:command_names has '{commandName}': a name is letters, digits, '-', '_' or '.', optionally after '@'.");
         }
 
+        if (options.AllowCommands.Count > 0 && !AllowCommandsSetting.TryParse(options.AllowCommands, out _, out var commandsError))
+        {
+            errors.Add($"server:allow_commands: {commandsError}");
+        }
+
+        if (options.ParallelPoolSize < 1)
+        {
+            errors.Add($"server:parallel_pool_size must be 1 or more, not {options.ParallelPoolSize}.");
+        }
+
         if (DataDirProblem(options.DataDir) is { } problem)
         {
             errors.Add($"server:data_dir '{options.DataDir}' cannot be used: {problem}");
@@ -68,6 +79,14 @@ internal sealed partial class SettingsValidator :
         if (string.IsNullOrWhiteSpace(options.Binary))
         {
             errors.Add("terraform:binary must name the terraform (or tofu) program: a path or a name on PATH.");
+        }
+
+        foreach (var (key, url) in new[] { ("terraform:download_url", options.DownloadUrl), ("terraform:tofu_download_url", options.TofuDownloadUrl) })
+        {
+            if (!IsHttpUrl(url))
+            {
+                errors.Add($"{key} must be an absolute http(s) URL, not '{url}'.");
+            }
         }
 
         CheckDuration(errors, "terraform:timeout", options.Timeout);

@@ -92,6 +92,7 @@ public sealed class ApplyTests : ServerTest
     [Fact]
     public async Task Apply_requirements_from_the_repo_config_are_enforced_until_they_hold()
     {
+        UseServerConfig("repos:\n- id: /.*/\n  allowed_overrides: [apply_requirements]\n");
         var pr = OpenPullRequest(1, new Dictionary<string, string?>
         {
             ["atlantis.yaml"] = "version: 3\nprojects:\n- dir: app\n  apply_requirements: [approved]\n",
@@ -115,9 +116,10 @@ public sealed class ApplyTests : ServerTest
     [Fact]
     public async Task The_mergeable_requirement_follows_what_GitHub_says()
     {
+        UseServerConfig("repos:\n- id: /.*/\n  apply_requirements: [mergeable]\n");
         var pr = OpenPullRequest(1, new Dictionary<string, string?>
         {
-            ["iacbot.yaml"] = "version: 3\nprojects:\n- dir: app\n  apply_requirements: [mergeable]\n",
+            ["iacbot.yaml"] = "version: 3\nprojects:\n- dir: app\n",
             ["app/main.tf"] = NullResource("a"),
         });
         pr.Mergeable = false;
@@ -130,6 +132,22 @@ public sealed class ApplyTests : ServerTest
         var refused = await CommentContainingAsync(pr, "Ran apply");
         Assert.Contains("`dirty`", refused.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(TerraformRuns, r => r.Command == "apply");
+    }
+
+    [Fact]
+    public async Task A_repo_cannot_set_its_own_apply_requirements_unless_the_server_allows_it()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?>
+        {
+            ["atlantis.yaml"] = "version: 3\nprojects:\n- dir: app\n  apply_requirements: []\n",
+            ["app/main.tf"] = NullResource("a"),
+        });
+
+        await DeliverPullRequestAsync("opened", pr);
+
+        var reply = await CommentNumberAsync(pr, 1);
+        Assert.Contains("allowed_overrides: [apply_requirements]", reply.Body, StringComparison.Ordinal);
+        Assert.Empty(TerraformRuns);
     }
 
     [Fact]

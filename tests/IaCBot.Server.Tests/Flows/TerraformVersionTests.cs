@@ -42,7 +42,8 @@ public sealed class TerraformVersionTests : ServerTest, IDisposable
         await DeliverPullRequestAsync("opened", pr);
 
         var comment = await CommentContainingAsync(pr, "Ran plan");
-        Assert.Contains("checksum", comment.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("The download was deleted", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("SHA256SUMS lists", comment.Body, StringComparison.Ordinal);
         Assert.Empty(TerraformRuns);
         Assert.False(File.Exists(Path.Combine(DataDir, "bin", Version, "terraform")));
     }

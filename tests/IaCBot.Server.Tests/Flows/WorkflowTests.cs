@@ -21,7 +21,7 @@ public sealed class WorkflowTests : ServerTest
                   - env:
                       name: IACBOT_TEST_GREETING
                       value: hello
-                  - run: echo "project=$PROJECT_NAME dir=$REPO_REL_DIR pull=$PULL_NUM user=$USER_NAME args=$COMMENT_ARGS greeting=$IACBOT_TEST_GREETING"
+                  - run: printf '%s\n' "project=$PROJECT_NAME dir=$REPO_REL_DIR pull=$PULL_NUM user=$USER_NAME args=$COMMENT_ARGS greeting=$IACBOT_TEST_GREETING"
                   - plan
             """);
         var pr = OpenPullRequest(1, new Dictionary<string, string?>

@@ -24,6 +24,7 @@ public sealed partial class ApplyRunner(
     RequirementChecker requirements,
     ProjectScheduler scheduler,
     WorkflowHooks hooks,
+    Automerge automerge,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     TimeProvider time,
@@ -90,6 +91,10 @@ public sealed partial class ApplyRunner(
         var count = results.Count(r => r.Outcome == ProjectOutcome.Applied);
         var state = count == results.Count ? CommitState.Success : CommitState.Failure;
         await SetStatusAsync(pull, state, $"{count}/{results.Count} projects applied", cancellationToken);
+        if (state == CommitState.Success && configuration.Effective.Automerge)
+        {
+            await automerge.MergeIfDoneAsync(pull, configuration.Effective.DeleteSourceBranchOnMerge, cancellationToken);
+        }
     }
 
     private async Task<ProjectResult> ApplyOneAsync(

@@ -18,4 +18,10 @@ public interface IVcsClient
     Task<long> CreateCommentAsync(PullRequestRef pull, string body, CancellationToken cancellationToken);
 
     Task SetCommitStatusAsync(RepoId repo, string sha, CommitStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Merges the pull request; a host that refuses (not mergeable, a required check) throws with its reason.</summary>
+    Task MergeAsync(PullRequestRef pull, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a branch of the repository.</summary>
+    Task DeleteBranchAsync(RepoId repo, string branch, CancellationToken cancellationToken);
 }

@@ -82,6 +82,18 @@ internal sealed class GitHubVcsClient : IVcsClient
             return await _client.Repository.Status.Create(repo.Owner, repo.Name, sha, newStatus);
         }, cancellationToken);
 
+    public Task MergeAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
+        CallAsync($"merge {pull}", async () =>
+            await _client.PullRequest.Merge(pull.Repo.Owner, pull.Repo.Name, pull.Number, new MergePullRequest { MergeMethod = PullRequestMergeMethod.Merge }),
+            cancellationToken);
+
+    public Task DeleteBranchAsync(RepoId repo, string branch, CancellationToken cancellationToken) =>
+        CallAsync($"delete branch {branch} of {repo}", async () =>
+        {
+            await _client.Git.Reference.Delete(repo.Owner, repo.Name, "heads/" + branch);
+            return true;
+        }, cancellationToken);
+
     private Task<T> CallAsync<T>(string action, Func<Task<T>> call, CancellationToken cancellationToken) =>
         GitHubErrors.CallAsync(action, call, _time, cancellationToken);
 }

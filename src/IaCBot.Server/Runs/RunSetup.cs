@@ -47,6 +47,7 @@ internal static class RunSetup
         services.AddScoped<ProjectApplier>();
         services.AddScoped<RequirementChecker>();
         services.AddScoped<StateCommandRunner>();
+        services.AddScoped<Automerge>();
         services.AddScoped<PlanRunner>();
         services.AddScoped<ApplyRunner>();
         services.AddScoped<UnlockRunner>();

@@ -57,6 +57,10 @@ internal sealed class ScriptedVcsClient : IVcsClient
     public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task MergeAsync(PullRequestRef pull, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task DeleteBranchAsync(RepoId repo, string branch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<Review>> ListReviewsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 }

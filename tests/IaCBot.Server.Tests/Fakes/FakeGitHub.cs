@@ -29,8 +29,12 @@ public sealed class FakeGitHub : IDisposable
             .. new PullRequestRoutes(_state).All(),
             .. new IssueCommentRoutes(_state, BotLogin).All(),
             .. new StatusRoutes(_state, BotLogin).All(),
+            .. new MergeRoutes(_state).All(),
         ]);
     }
+
+    /// <summary>True when the branch was deleted through the API.</summary>
+    public bool IsBranchDeleted(string owner, string repo, string branch) => _state.IsBranchDeleted(owner, repo, branch);
 
     /// <summary>The API root, ending in <c>/</c>, as <c>github:api_url</c> takes it.</summary>
     public string ApiUrl { get; }

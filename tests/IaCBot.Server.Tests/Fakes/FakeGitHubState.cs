@@ -131,6 +131,31 @@ internal sealed class FakeGitHubState
         }
     }
 
+    /// <summary>Deletes a branch some PR of the repository has as its head; false when there is none.</summary>
+    public bool DeleteBranch(string owner, string repo, string branch)
+    {
+        lock (Gate)
+        {
+            if (_deletedBranches.Contains($"{owner}/{repo}:{branch}"))
+            {
+                return false;
+            }
+
+            _deletedBranches.Add($"{owner}/{repo}:{branch}");
+            return true;
+        }
+    }
+
+    public bool IsBranchDeleted(string owner, string repo, string branch)
+    {
+        lock (Gate)
+        {
+            return _deletedBranches.Contains($"{owner}/{repo}:{branch}");
+        }
+    }
+
+    private readonly HashSet<string> _deletedBranches = [];
+
     public long NextId()
     {
         lock (Gate)

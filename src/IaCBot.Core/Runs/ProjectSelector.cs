@@ -29,10 +29,10 @@ public sealed class ProjectSelector(IVcsClient vcs, IWorkingDirectories checkout
         var changedFiles = await vcs.ListChangedFilesAsync(pull.Ref, cancellationToken);
         if (command is null)
         {
-            return new ProjectSelectionResult(checkout, ProjectFinder.FindForChanges(changedFiles, repoConfig, checkout), null);
+            return new ProjectSelectionResult(checkout, ProjectFinder.FindForChanges(changedFiles, repoConfig, checkout, pull.BaseBranch), null);
         }
 
-        return ProjectFinder.Select(command, changedFiles, repoConfig, checkout) switch
+        return ProjectFinder.Select(command, changedFiles, repoConfig, checkout, pull.BaseBranch) switch
         {
             ProjectSelection.Selected selected => new ProjectSelectionResult(checkout, selected.Projects, null),
             ProjectSelection.Error error => new ProjectSelectionResult(checkout, [], renderer.RenderFailure(error.Message, null)),

@@ -1,3 +1,5 @@
+using IaCBot.Core.Projects.Modules;
+
 namespace IaCBot.Core.Projects;
 
 /// <summary>
@@ -7,6 +9,13 @@ internal sealed class Checkout(string root)
 {
     private readonly Dictionary<string, bool> directoryExists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> holdsConfiguration = new(StringComparer.Ordinal);
+    private TerraformTree? tree;
+
+    /// <summary>
+    /// Every terraform directory of the checkout with its local module calls, read on first use and then kept for the
+    /// rest of this event, so that thousands of projects cost one walk, not one each.
+    /// </summary>
+    public TerraformTree Tree => tree ??= TerraformTreeScanner.Scan(root);
 
     public bool DirectoryExists(string dir)
     {

@@ -4,7 +4,10 @@ namespace IaCBot.Core.Projects;
 internal static class TerraformFiles
 {
     /// <summary>Files terraform loads as configuration.</summary>
-    public static bool IsConfiguration(string path) =>
+    public static bool IsConfiguration(string path) => IsConfiguration(path.AsSpan());
+
+    /// <inheritdoc cref="IsConfiguration(string)"/>
+    public static bool IsConfiguration(ReadOnlySpan<char> path) =>
         path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
 
     /// <summary>Changed files that make the directory holding them a project to plan when there is no repo config.</summary>

@@ -21,6 +21,35 @@ internal sealed class WhenModifiedMatcher
 
     public static WhenModifiedMatcher For(ProjectConfig project) => Compiled.GetValue(project, Compile);
 
+    /// <summary>
+    /// Whether a changed file matches the project's patterns. Compiling patterns costs far more than looking up their
+    /// literal prefix among the changed files, and in a large repository most projects have no changed file under any
+    /// prefix: only the others are compiled.
+    /// </summary>
+    public static bool MatchesAny(ProjectConfig project, ChangedFiles files) =>
+        MayMatchAny(project, files) && For(project).MatchesAny(files);
+
+    private static bool MayMatchAny(ProjectConfig project, ChangedFiles files)
+    {
+        foreach (var raw in project.Autoplan.WhenModified)
+        {
+            var pattern = raw.Trim();
+            if (pattern.StartsWith('!'))
+            {
+                continue;
+            }
+
+            var joined = RepoPath.Join(project.Dir, pattern);
+            var special = joined.AsSpan().IndexOfAny(@"*?[\");
+            if (files.StartingWith(special < 0 ? joined : joined[..special]).Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static WhenModifiedMatcher Compile(ProjectConfig project)
     {
         var compiled = new List<(DockerIgnoreGlob, bool)>();

@@ -23,11 +23,11 @@ public sealed class ProjectSelector(IVcsClient vcs, RunConfigurationLoader confi
         var changedFiles = await vcs.ListChangedFilesAsync(pull.Ref, cancellationToken);
         if (command is null)
         {
-            var touched = ProjectFinder.FindForChanges(changedFiles, configuration.RepoConfig, configuration.Checkout);
+            var touched = ProjectFinder.FindForChanges(changedFiles, configuration.RepoConfig, configuration.Checkout, pull.BaseBranch);
             return new ProjectSelectionResult(configuration, touched, null);
         }
 
-        return ProjectFinder.Select(command, changedFiles, configuration.RepoConfig, configuration.Checkout) switch
+        return ProjectFinder.Select(command, changedFiles, configuration.RepoConfig, configuration.Checkout, pull.BaseBranch) switch
         {
             ProjectSelection.Selected selected => new ProjectSelectionResult(configuration, selected.Projects, null),
             ProjectSelection.Error error => new ProjectSelectionResult(configuration, [], renderer.RenderFailure(error.Message, null)),

@@ -38,7 +38,7 @@ public sealed class StateCommandRunner(
 
         // With no -d, -w or -p the command means every project the pull request changes, as in Atlantis.
         var changedFiles = await vcs.ListChangedFilesAsync(pull.Ref, cancellationToken);
-        var selection = ProjectFinder.Select(command, changedFiles, configuration.RepoConfig, configuration.Checkout);
+        var selection = ProjectFinder.Select(command, changedFiles, configuration.RepoConfig, configuration.Checkout, pull.BaseBranch);
         if (selection is not ProjectSelection.Selected { Projects: var projects })
         {
             var message = (selection as ProjectSelection.Error)?.Message ?? "No project matches the command.";

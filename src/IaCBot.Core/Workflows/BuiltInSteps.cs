@@ -1,4 +1,5 @@
 using IaCBot.Core.Commands;
+using IaCBot.Core.Projects;
 using IaCBot.Core.RepoConfig;
 using IaCBot.Core.Terraform;
 
@@ -48,7 +49,8 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
     private async Task<bool> PlanAsync(StageRun run, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
     {
         var context = run.Context;
-        var plan = await terraform.PlanAsync(run.Terraform, context.PlanFileName, [.. AutoVarFile(context), .. extraArgs], cancellationToken);
+        var autoVarFile = ProjectFinder.AutoVarFiles(context.Checkout, context.Project);
+        var plan = await terraform.PlanAsync(run.Terraform, context.PlanFileName, [.. autoVarFile, .. extraArgs], cancellationToken);
         if (!plan.Succeeded)
         {
             return run.Fail(plan.Step.Result.Output, plan.Step.FailureMessage);
@@ -87,13 +89,6 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
 
         run.Show(step.Result.Output);
         return true;
-    }
-
-    /// <summary>Atlantis passes <c>env/&lt;workspace&gt;.tfvars</c> to plan when the project has one.</summary>
-    private static string[] AutoVarFile(StepContext context)
-    {
-        var relative = $"env/{context.Project.Workspace}.tfvars";
-        return File.Exists(Path.Combine(context.ProjectDir, relative)) ? ["-var-file", relative] : [];
     }
 
     private static IReadOnlyList<string> CommentArgsFor(BuiltInStep step, CommandKind command, StepContext context) =>

@@ -36,7 +36,7 @@ public sealed class ProjectFinderSelectTests : IDisposable
     [Fact]
     public void A_plain_comment_plan_without_config_finds_the_changed_directories()
     {
-        var selection = ProjectFinder.Select(Plan(), ["adhoc/main.tf"], null, checkout.Root);
+        var selection = ProjectFinder.Select(Plan(), ["adhoc/main.tf"], null, checkout.Root, "main");
 
         Assert.Equal(["adhoc (default)"], Keys(selection));
     }
@@ -61,7 +61,7 @@ public sealed class ProjectFinderSelectTests : IDisposable
     [Fact]
     public void Dash_p_without_a_config_explains_that_projects_have_no_names()
     {
-        var error = Assert.IsType<ProjectSelection.Error>(ProjectFinder.Select(Plan(project: "app"), [], null, checkout.Root));
+        var error = Assert.IsType<ProjectSelection.Error>(ProjectFinder.Select(Plan(project: "app"), [], null, checkout.Root, "main"));
 
         Assert.Equal(
             "There is no project named \"app\": projects get names in iacbot.yaml or atlantis.yaml, and this repository has neither. Use `iacbot plan -d <dir>` instead.",
@@ -73,7 +73,7 @@ public sealed class ProjectFinderSelectTests : IDisposable
     {
         var config = ConfigText.Valid("version: 3\nprojects: [{dir: app}]");
 
-        var error = Assert.IsType<ProjectSelection.Error>(ProjectFinder.Select(Plan(project: "app"), [], config, checkout.Root));
+        var error = Assert.IsType<ProjectSelection.Error>(ProjectFinder.Select(Plan(project: "app"), [], config, checkout.Root, "main"));
 
         Assert.Contains("no project in the config has a name", error.Message, StringComparison.Ordinal);
     }
@@ -154,13 +154,13 @@ public sealed class ProjectFinderSelectTests : IDisposable
     {
         var command = Plan(project: "x") with { CommandName = "atlantis" };
 
-        var error = Assert.IsType<ProjectSelection.Error>(ProjectFinder.Select(command, [], null, checkout.Root));
+        var error = Assert.IsType<ProjectSelection.Error>(ProjectFinder.Select(command, [], null, checkout.Root, "main"));
 
         Assert.Contains("`atlantis plan -d <dir>`", error.Message, StringComparison.Ordinal);
     }
 
     private ProjectSelection Select(CommentCommand command, IReadOnlyList<string>? changed = null) =>
-        ProjectFinder.Select(command, changed ?? [], ConfigText.Valid(Config), checkout.Root);
+        ProjectFinder.Select(command, changed ?? [], ConfigText.Valid(Config), checkout.Root, "main");
 
     private static CommentCommand Plan(string? dir = null, string? workspace = null, string? project = null) =>
         new("iacbot", CommandKind.Plan, dir, workspace, project, Verbose: false, ExtraArgs: []);

@@ -11,7 +11,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("main.tf", "app/main.tf", "app/prod.tfvars", "net/net.tf.json", "docs/readme.md");
 
         var projects = ProjectFinder.FindForChanges(
-            ["app/prod.tfvars", "net/net.tf.json", "main.tf", "docs/readme.md", "app/main.tf"], null, checkout.Root);
+            ["app/prod.tfvars", "net/net.tf.json", "main.tf", "docs/readme.md", "app/main.tf"], null, checkout.Root, "main");
 
         Assert.Equal([".", "app", "net"], projects.Select(p => p.Dir));
         Assert.All(projects, p => Assert.Equal(("default", null), (p.Workspace, p.Name)));
@@ -24,7 +24,7 @@ public sealed class ProjectFinderTests
     {
         using var checkout = new TempCheckout().With("app/main.tf", "app/env.tfvars.json");
 
-        var projects = ProjectFinder.FindForChanges(["app/env.tfvars.json"], null, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["app/env.tfvars.json"], null, checkout.Root, "main");
 
         Assert.Equal("app", Assert.Single(projects).Dir);
     }
@@ -34,7 +34,7 @@ public sealed class ProjectFinderTests
     {
         using var checkout = new TempCheckout().With("kept/main.tf");
 
-        var projects = ProjectFinder.FindForChanges(["gone/main.tf", "kept/old.tf"], null, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["gone/main.tf", "kept/old.tf"], null, checkout.Root, "main");
 
         Assert.Equal("kept", Assert.Single(projects).Dir);
     }
@@ -44,7 +44,7 @@ public sealed class ProjectFinderTests
     {
         using var checkout = new TempCheckout().With("vars/common.tfvars");
 
-        Assert.Empty(ProjectFinder.FindForChanges(["vars/common.tfvars"], null, checkout.Root));
+        Assert.Empty(ProjectFinder.FindForChanges(["vars/common.tfvars"], null, checkout.Root, "main"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ProjectFinderTests
     {
         using var checkout = new TempCheckout().With("app/main.tf");
 
-        var projects = ProjectFinder.FindForChanges([@"app\main.tf", "./app/main.tf"], null, checkout.Root);
+        var projects = ProjectFinder.FindForChanges([@"app\main.tf", "./app/main.tf"], null, checkout.Root, "main");
 
         Assert.Equal("app", Assert.Single(projects).Dir);
     }
@@ -65,7 +65,7 @@ public sealed class ProjectFinderTests
 
         var escape = Path.GetRelativePath(checkout.Root, Path.Combine(outside.Root, "main.tf")).Replace('\\', '/');
 
-        Assert.Empty(ProjectFinder.FindForChanges([escape, "app/../" + escape], null, checkout.Root));
+        Assert.Empty(ProjectFinder.FindForChanges([escape, "app/../" + escape], null, checkout.Root, "main"));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("staging/main.tf", "production/main.tf", "modules/null/main.tf");
         var config = ConfigText.Valid(ConfigText.Fixture("modules-yaml.atlantis.yaml"));
 
-        var projects = ProjectFinder.FindForChanges(["modules/null/main.tf"], config, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["modules/null/main.tf"], config, checkout.Root, "main");
 
         Assert.Equal(["production", "staging"], projects.Select(p => p.Dir));
         Assert.All(projects, p => Assert.Same(config.Projects.Single(c => c.Dir == p.Dir), p.Config));
@@ -86,7 +86,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("staging/main.tf", "production/main.tf");
         var config = ConfigText.Valid(ConfigText.Fixture("modules-yaml.atlantis.yaml"));
 
-        var projects = ProjectFinder.FindForChanges(["staging/main.tf", "README.md"], config, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["staging/main.tf", "README.md"], config, checkout.Root, "main");
 
         Assert.Equal("staging", Assert.Single(projects).Dir);
     }
@@ -97,7 +97,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("main.tf");
         var config = ConfigText.Valid(ConfigText.Fixture("tfvars-yaml-no-autoplan.atlantis.yaml"));
 
-        Assert.Empty(ProjectFinder.FindForChanges(["main.tf"], config, checkout.Root));
+        Assert.Empty(ProjectFinder.FindForChanges(["main.tf"], config, checkout.Root, "main"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("dir1/main.tf");
         var config = ConfigText.Valid(ConfigText.Fixture("automerge.atlantis.yaml"));
 
-        var projects = ProjectFinder.FindForChanges(["dir1/main.tf", "dir2/main.tf"], config, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["dir1/main.tf", "dir2/main.tf"], config, checkout.Root, "main");
 
         Assert.Equal("dir1", Assert.Single(projects).Dir);
     }
@@ -124,7 +124,7 @@ public sealed class ProjectFinderTests
               apply_requirements: [approved, mergeable]
             """);
 
-        var project = Assert.Single(ProjectFinder.FindForChanges(["app/main.tf"], config, checkout.Root));
+        var project = Assert.Single(ProjectFinder.FindForChanges(["app/main.tf"], config, checkout.Root, "main"));
 
         Assert.Equal(("app", "1.6.2"), (project.Name, project.TerraformVersion));
         Assert.Equal(["approved", "mergeable"], project.ApplyRequirements);
@@ -144,7 +144,7 @@ public sealed class ProjectFinderTests
               workspace: prod
             """);
 
-        var projects = ProjectFinder.FindForChanges(["a/main.tf", "b/main.tf"], config, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["a/main.tf", "b/main.tf"], config, checkout.Root, "main");
 
         Assert.Equal(["a (prod)", "a (staging)", "b (default)"], projects.Select(p => p.Key.ToString()));
     }
@@ -155,7 +155,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("app/main.tf");
         var config = ConfigText.Valid("version: 3\nautomerge: true");
 
-        Assert.Equal("app", Assert.Single(ProjectFinder.FindForChanges(["app/main.tf"], config, checkout.Root)).Dir);
+        Assert.Equal("app", Assert.Single(ProjectFinder.FindForChanges(["app/main.tf"], config, checkout.Root, "main")).Dir);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class ProjectFinderTests
               workspace: prod
             """);
 
-        var projects = ProjectFinder.FindForChanges(["configured/main.tf", "other/main.tf", "legacy/old/main.tf"], config, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["configured/main.tf", "other/main.tf", "legacy/old/main.tf"], config, checkout.Root, "main");
 
         Assert.Equal(["configured (prod)", "other (default)"], projects.Select(p => p.Key.ToString()));
         Assert.Equal("configured", projects[0].Name);
@@ -185,7 +185,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("app/main.tf");
         var config = ConfigText.Valid("version: 3\nautodiscover:\n  mode: disabled");
 
-        Assert.Empty(ProjectFinder.FindForChanges(["app/main.tf"], config, checkout.Root));
+        Assert.Empty(ProjectFinder.FindForChanges(["app/main.tf"], config, checkout.Root, "main"));
     }
 
     [Fact]
@@ -194,7 +194,7 @@ public sealed class ProjectFinderTests
         using var checkout = new TempCheckout().With("app/main.tf", "other/main.tf");
         var config = ConfigText.Valid("version: 3\nprojects: [{dir: app}]");
 
-        var projects = ProjectFinder.FindForChanges(["app/main.tf", "other/main.tf"], config, checkout.Root);
+        var projects = ProjectFinder.FindForChanges(["app/main.tf", "other/main.tf"], config, checkout.Root, "main");
 
         Assert.Equal("app", Assert.Single(projects).Dir);
     }

@@ -62,6 +62,19 @@ public sealed class WhenModifiedMatcherTests
         Assert.False(Matcher("app", []).Matches("app/main.tf"));
     }
 
+    [Theory]
+    [InlineData(new[] { "stacks/modules/vpc/main.tf" }, true)]
+    [InlineData(new[] { "docs/a.md", "stacks/app/main.tf" }, true)]
+    [InlineData(new[] { "stacks/app/legacy/x.tf" }, false)]
+    [InlineData(new[] { "stacks/application/main.tf", "modules/vpc/main.tf" }, false)]
+    [InlineData(new string[0], false)]
+    public void A_project_matches_the_changed_files_when_one_of_them_matches_its_patterns(string[] changed, bool expected)
+    {
+        var project = new ProjectConfig { Dir = "stacks/app", Autoplan = new AutoplanConfig(true, ["**/*.tf", "!legacy", "../modules/**/*.tf"]) };
+
+        Assert.Equal(expected, WhenModifiedMatcher.MatchesAny(project, new ChangedFiles(changed)));
+    }
+
     private static WhenModifiedMatcher Matcher(string dir) => WhenModifiedMatcher.For(new ProjectConfig { Dir = dir });
 
     private static WhenModifiedMatcher Matcher(string dir, params string[] patterns) =>

@@ -233,16 +233,47 @@ public sealed class RepoConfigValidationTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("stacks/*", "stacks/*")]
+    [InlineData("./stacks/**", "stacks/**")]
+    [InlineData("envs/prod-?", "envs/prod-?")]
+    [InlineData("envs/[ab]*", "envs/[ab]*")]
+    public void A_dir_may_be_a_glob(string dir, string expected)
+    {
+        var config = ConfigText.Valid($"""
+            version: 3
+            projects:
+            - dir: "{dir}"
+            """);
+
+        Assert.Equal(expected, Assert.Single(config.Projects).Dir);
+    }
+
     [Fact]
-    public void A_dir_with_glob_characters_is_refused()
+    public void A_dir_glob_with_an_unclosed_set_is_refused()
     {
         var error = ConfigText.Error("""
             version: 3
             projects:
-            - dir: stacks/*
+            - dir: envs/[ab
             """);
 
-        Assert.Contains("does not expand globs", error.Message, StringComparison.Ordinal);
+        Assert.Equal("`dir` \"envs/[ab\" has a `[` that is never closed by `]`.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("../*")]
+    [InlineData("envs/**/../../..")]
+    [InlineData("/stacks/*")]
+    public void A_dir_glob_outside_the_repository_is_refused(string dir)
+    {
+        var error = ConfigText.Error($"""
+            version: 3
+            projects:
+            - dir: "{dir}"
+            """);
+
+        Assert.StartsWith($"`dir` \"{dir}\"", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -11,17 +11,21 @@ internal static partial class ProjectFieldRules
     /// <summary>Bounds the time a hostile branch regex can take against a branch name.</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// A directory, or a glob (<c>*</c>, <c>?</c>, <c>[</c>) that stands for every matching directory holding terraform,
+    /// as Atlantis allows since https://github.com/runatlantis/atlantis/pull/6006. Either way it stays inside the repo.
+    /// </summary>
     public static string? Dir(YamlScalar node, ErrorSink errors)
     {
-        if (node.Value.AsSpan().IndexOfAny("*?[") >= 0)
-        {
-            errors.At(node, $"`dir` {node.Describe()} holds a glob character (`*`, `?` or `[`); IaCBot does not expand globs in `dir`, so list each directory as its own project.");
-            return null;
-        }
-
         if (!RepoPath.TryNormalizeDir(node.Value, out var dir, out var problem))
         {
             errors.At(node, $"`dir` {node.Describe()} {problem}.");
+            return null;
+        }
+
+        if (dir.AsSpan().IndexOfAny("*?[") >= 0 && !DoublestarGlob.TryParse(dir, out _, out var globProblem))
+        {
+            errors.At(node, $"`dir` {node.Describe()} {globProblem}.");
             return null;
         }
 

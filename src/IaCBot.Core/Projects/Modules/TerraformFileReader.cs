@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Text;
+
+namespace IaCBot.Core.Projects.Modules;
+
+/// <summary>Reads the module calls of one <c>*.tf</c> or <c>*.tf.json</c> file of a checkout.</summary>
+internal static class TerraformFileReader
+{
+    // Generated *.tf.json files run to a few megabytes; anything far larger calls no module worth the memory.
+    private const long MaxFileBytes = 16 * 1024 * 1024;
+
+    public static ModuleCalls Read(string root, string path, long length, bool isLink)
+    {
+        try
+        {
+            var target = isLink ? LinkTargetInside(root, path) : path;
+            if (target is null)
+            {
+                return ModuleCalls.None;
+            }
+
+            var size = isLink ? new FileInfo(target).Length : length;
+            return size > MaxFileBytes ? ModuleCalls.None : ReadCalls(target, (int)size, path.EndsWith(".json", StringComparison.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ModuleCalls.None;
+        }
+    }
+
+    /// <summary>
+    /// Decodes and scans only files that mention a module or a terraform block: most files of a large repository hold
+    /// variables, outputs and resources, and skip straight from reading to the next file.
+    /// </summary>
+    private static ModuleCalls ReadCalls(string path, int length, bool json)
+    {
+        using var handle = File.OpenHandle(path);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            var read = 0;
+            for (var count = -1; read < length && count != 0; read += count)
+            {
+                count = RandomAccess.Read(handle, buffer.AsSpan(read, length - read), read);
+            }
+
+            var bytes = buffer.AsSpan(0, read);
+            if (bytes.IndexOf("module"u8) < 0 && bytes.IndexOf("terraform"u8) < 0)
+            {
+                return ModuleCalls.None;
+            }
+
+            var text = Encoding.UTF8.GetString(bytes);
+            return json ? JsonModuleReader.Read(text) : HclModuleReader.Read(text);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Repositories often link a shared file such as <c>providers.tf</c> into each project, so a linked file is read,
+    /// but only when it ends at a regular file of the checkout: a link could otherwise name a device, a pipe of another
+    /// process, or a file elsewhere on the server.
+    /// </summary>
+    private static string? LinkTargetInside(string root, string path)
+    {
+        var target = File.ResolveLinkTarget(path, returnFinalTarget: true);
+        var inside = target is FileInfo { Exists: true } file
+            && (file.Attributes & (FileAttributes.Device | FileAttributes.Directory)) == 0
+            && file.FullName.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside ? target!.FullName : null;
+    }
+}

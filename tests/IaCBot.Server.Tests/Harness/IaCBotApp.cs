@@ -2,6 +2,7 @@ using IaCBot.Server.Tests.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace IaCBot.Server.Tests.Harness;
 
@@ -50,8 +51,20 @@ public sealed class IaCBotApp : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>Sends a webhook delivery as GitHub would, signed with the configured secret unless told otherwise.</summary>
-    public Task<HttpResponseMessage> DeliverAsync(string eventName, string body, string? deliveryId = null, string? secret = WebhookSecret) =>
-        Client.SendAsync(WebhookDelivery.Create(eventName, body, secret, deliveryId));
+    public async Task<HttpResponseMessage> DeliverAsync(string eventName, string body, string? deliveryId = null, string? secret = WebhookSecret)
+    {
+        var response = await Client.SendAsync(WebhookDelivery.Create(eventName, body, secret, deliveryId));
+        if ((int)response.StatusCode >= 500)
+        {
+            throw new HttpRequestException(
+                $"The server answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{string.Join("\n", Errors.Errors)}");
+        }
+
+        return response;
+    }
+
+    /// <summary>What the server logged as errors.</summary>
+    public CapturedErrors Errors { get; } = new();
 
     /// <summary>Stops the server and starts a new one on the same data_dir.</summary>
     public async Task RestartAsync()
@@ -71,5 +84,8 @@ public sealed class IaCBotApp : IAsyncDisposable
 
     private WebApplicationFactory<Program> Create() =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings)));
+        {
+            web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+            web.ConfigureLogging(logging => logging.AddProvider(Errors));
+        });
 }

@@ -2,6 +2,8 @@ using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Terraform;
+using IaCBot.Server.Access;
+using IaCBot.Server.Api;
 using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.Health;
@@ -54,6 +56,7 @@ internal static class IaCBotServer
         }, TerraformReleasesHttpClient);
 
         services.AddRuns();
+        services.AddCommandAccess();
         services.AddWebhooks();
         services.AddJobQueue();
         return builder;
@@ -114,6 +117,7 @@ internal static class IaCBotServer
     {
         app.MapHealth();
         app.MapWebhooks();
+        app.MapApplyLock();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using IaCBot.Core.Access;
 using IaCBot.Core.Commands;
 using Microsoft.Extensions.Configuration;
 
@@ -41,6 +42,26 @@ internal sealed class ServerOptions
     /// <summary>How many projects may plan or apply side by side when a repo asks for parallel_plan or parallel_apply.</summary>
     [ConfigurationKeyName("parallel_pool_size")]
     public int ParallelPoolSize { get; set; } = 4;
+
+    /// <summary>Whether pull requests from forks are planned and take commands; off, as in Atlantis.</summary>
+    [ConfigurationKeyName("allow_fork_prs")]
+    public bool AllowForkPrs { get; set; }
+
+    /// <summary>Per command (as in allow_commands), the logins and @org/team teams allowed to run it, or '*'.</summary>
+    [ConfigurationKeyName("command_permissions")]
+    public Dictionary<string, List<string>> CommandPermissions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Terraform flags a comment may not pass after <c>--</c>, on top of -chdir and -plugin-dir.</summary>
+    [ConfigurationKeyName("deny_extra_args")]
+    public List<string> DenyExtraArgs { get; set; } = [];
+
+    /// <summary>The per-command lists, read; checked at start-up.</summary>
+    public CommandPermissions EffectiveCommandPermissions =>
+        CommandPermissionsSetting.Parse(CommandPermissions.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<string?>)p.Value)), out _);
+
+    /// <summary>The denied flags, read; checked at start-up.</summary>
+    public IReadOnlyList<string> EffectiveDenyExtraArgs =>
+        DenyExtraArgsSetting.TryParse(DenyExtraArgs, out var flags, out _) ? flags : [];
 
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];

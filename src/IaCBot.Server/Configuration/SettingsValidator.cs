@@ -1,3 +1,4 @@
+using IaCBot.Core.Access;
 using IaCBot.Core.Commands;
 using System.Text.RegularExpressions;
 using IaCBot.Server.Cli;
@@ -10,7 +11,8 @@ namespace IaCBot.Server.Configuration;
 /// it in iacbot.yaml (<c>server:repo_allowlist</c>) and says what is wrong.
 /// </summary>
 internal sealed partial class SettingsValidator :
-    IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>
+    IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>,
+    IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
@@ -44,6 +46,7 @@ internal sealed partial class SettingsValidator :
             errors.Add($"server:allow_commands: {commandsError}");
         }
 
+        CheckAccessSettings(errors, options);
         if (options.ParallelPoolSize < 1)
         {
             errors.Add($"server:parallel_pool_size must be 1 or more, not {options.ParallelPoolSize}.");
@@ -94,12 +97,29 @@ internal sealed partial class SettingsValidator :
         return Result(errors);
     }
 
+    public ValidateOptionsResult Validate(string? name, ApiOptions options) =>
+        options.Secret is { Length: > 0 and < ApiOptions.MinSecretLength }
+            ? ValidateOptionsResult.Fail($"api:secret must be at least {ApiOptions.MinSecretLength} characters long: it guards the admin API.")
+            : ValidateOptionsResult.Success;
+
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {
         var errors = new List<string>();
         CheckDuration(errors, "outbox:retry_delay", options.RetryDelay);
         CheckDuration(errors, "outbox:poll_interval", options.PollInterval);
         return Result(errors);
+    }
+
+    private static void CheckAccessSettings(List<string> errors, ServerOptions options)
+    {
+        if (!DenyExtraArgsSetting.TryParse(options.DenyExtraArgs, out _, out var denyError))
+        {
+            errors.Add($"server:deny_extra_args: {denyError}");
+        }
+
+        CommandPermissionsSetting.Parse(
+            options.CommandPermissions.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<string?>)p.Value)), out var problems);
+        errors.AddRange(problems.Select(problem => $"server:command_permissions:{problem}"));
     }
 
     private static void CheckDuration(List<string> errors, string key, string value)

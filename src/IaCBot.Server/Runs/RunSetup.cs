@@ -19,12 +19,14 @@ internal static class RunSetup
         services.AddSingleton<CommentRenderer>();
         services.AddSingleton(sp => new CommentParser(
             sp.GetRequiredService<BotSettings>().CommandNames,
-            allowedCommands: sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveAllowCommands));
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveDenyExtraArgs,
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveAllowCommands));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TerraformOptions>>().Value;
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
-            var secrets = new[] { github.Token, github.WebhookSecret }.OfType<string>().Where(s => s.Length > 0).ToList();
+            var api = sp.GetRequiredService<IOptions<ApiOptions>>().Value;
+            var secrets = new[] { github.Token, github.WebhookSecret, api.Secret }.OfType<string>().Where(s => s.Length > 0).ToList();
             return new TerraformRunner(sp.GetRequiredService<IProcessRunner>(), new TerraformSettings(options.Binary, Durations.Parse(options.Timeout), secrets));
         });
         services.AddSingleton(sp =>

@@ -162,6 +162,23 @@ public sealed class LiteDbStoreTests : IDisposable
         Assert.Equal(JobStart.First, await ledger.StartAsync("2", Now, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_apply_lock_survives_reopening_the_database_until_it_is_cleared()
+    {
+        var store = new LiteDbApplyLockStore(_context);
+        Assert.Null(await store.GetAsync(CancellationToken.None));
+        await store.SetAsync(new ApplyLock("ops", Now, null), CancellationToken.None);
+        await store.SetAsync(new ApplyLock("ops-alice", Now.AddMinutes(5), "release freeze"), CancellationToken.None);
+
+        Reopen();
+        store = new LiteDbApplyLockStore(_context);
+
+        Assert.Equal(new ApplyLock("ops-alice", Now.AddMinutes(5), "release freeze"), await store.GetAsync(CancellationToken.None));
+        Assert.True(await store.ClearAsync(CancellationToken.None));
+        Assert.False(await store.ClearAsync(CancellationToken.None));
+        Assert.Null(await store.GetAsync(CancellationToken.None));
+    }
+
     public void Dispose()
     {
         _context.Dispose();

@@ -11,6 +11,8 @@ internal sealed class FakeGitHubState
     private readonly Dictionary<string, List<FakeStatus>> _statuses = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<FakeFault> _faults = [];
+    private readonly Dictionary<string, string> _roles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _teamMembers = new(StringComparer.OrdinalIgnoreCase);
     private long _lastId = 1_000_000;
     private DateTimeOffset _lastTimestamp = DateTimeOffset.MinValue;
 
@@ -155,6 +157,42 @@ internal sealed class FakeGitHubState
     }
 
     private readonly HashSet<string> _deletedBranches = [];
+
+    /// <summary>The role of users no test set one for: the tests' people are collaborators who may push.</summary>
+    public string DefaultRole { get; set; } = "write";
+
+    public void SetRole(string owner, string repo, string user, string role)
+    {
+        lock (Gate)
+        {
+            _roles[$"{owner}/{repo}:{user}"] = role;
+        }
+    }
+
+    public string RoleOf(string owner, string repo, string user)
+    {
+        lock (Gate)
+        {
+            return _roles.GetValueOrDefault($"{owner}/{repo}:{user}", DefaultRole);
+        }
+    }
+
+    public void SetTeamMembership(string org, string slug, string user, string state)
+    {
+        lock (Gate)
+        {
+            _teamMembers[$"{org}/{slug}:{user}"] = state;
+        }
+    }
+
+    /// <summary>The membership's state (active, pending), or null when the user is not in the team.</summary>
+    public string? TeamMembership(string org, string slug, string user)
+    {
+        lock (Gate)
+        {
+            return _teamMembers.GetValueOrDefault($"{org}/{slug}:{user}");
+        }
+    }
 
     public long NextId()
     {

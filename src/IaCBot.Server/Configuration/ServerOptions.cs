@@ -42,6 +42,10 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("parallel_pool_size")]
     public int ParallelPoolSize { get; set; } = 4;
 
+    /// <summary>How long running jobs may go on after a stop is asked for, before they are cut short and reported at the next start.</summary>
+    [ConfigurationKeyName("shutdown_grace")]
+    public string ShutdownGrace { get; set; } = "60s";
+
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];
 

@@ -63,6 +63,10 @@ internal sealed class ServerOptions
     public IReadOnlyList<string> EffectiveDenyExtraArgs =>
         DenyExtraArgsSetting.TryParse(DenyExtraArgs, out var flags, out _) ? flags : [];
 
+    /// <summary>How long running jobs may go on after a stop is asked for, before they are cut short and reported at the next start.</summary>
+    [ConfigurationKeyName("shutdown_grace")]
+    public string ShutdownGrace { get; set; } = "60s";
+
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];
 

@@ -52,6 +52,7 @@ internal sealed partial class SettingsValidator :
             errors.Add($"server:parallel_pool_size must be 1 or more, not {options.ParallelPoolSize}.");
         }
 
+        CheckDuration(errors, "server:shutdown_grace", options.ShutdownGrace);
         if (DataDirProblem(options.DataDir) is { } problem)
         {
             errors.Add($"server:data_dir '{options.DataDir}' cannot be used: {problem}");

@@ -63,8 +63,11 @@ internal sealed class ScriptedVcsClient : IVcsClient
     public Task<IReadOnlyList<PostedComment>> ListCommentsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PostedComment>>(Comments.ToList());
 
+    /// <summary>What <see cref="GetPullRequestAsync"/> answers; while null, it fails as a host that is down.</summary>
+    public PullRequestInfo? PullRequest { get; set; }
+
     public Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+        PullRequest is { } info ? Task.FromResult(info) : throw new VcsException("The host is down.", 502, isTransient: true);
 
     public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         throw new NotSupportedException();

@@ -38,6 +38,7 @@ public sealed class IaCBotApp : IAsyncDisposable
             ["terraform:binary"] = FakeTerraformBinary.Path,
             ["terraform:timeout"] = "2m",
             ["terraform:kill_grace"] = "5s",
+            ["server:shutdown_grace"] = "2s",
             ["outbox:retry_delay"] = "200ms",
             ["outbox:poll_interval"] = "200ms",
             ["Logging:LogLevel:Default"] = "Warning",

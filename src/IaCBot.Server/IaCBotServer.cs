@@ -4,13 +4,12 @@ using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Terraform;
 using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
+using IaCBot.Server.GitHubApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Runs;
 using IaCBot.Server.Webhooks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace IaCBot.Server;
 
@@ -36,7 +35,7 @@ internal static class IaCBotServer
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
             return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), github.Token, [github.WebHost], timeout);
         });
-        services.AddGitHubHttpClient();
+        services.AddGitHubHttpClient(GitHubHttpClient);
         services.AddGitHubClient(sp =>
         {
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
@@ -54,6 +53,7 @@ internal static class IaCBotServer
         }, TerraformReleasesHttpClient);
 
         services.AddRuns();
+        services.AddCommandOrder();
         services.AddWebhooks();
         services.AddJobQueue();
         return builder;
@@ -116,24 +116,4 @@ internal static class IaCBotServer
         app.MapWebhooks();
         return app;
     }
-
-    /// <summary>
-    /// Reads of the API are retried with backoff on 5xx, 429 and timeouts, honouring Retry-After. Writes are not:
-    /// a comment that failed may have been posted, so the outbox decides whether to send it again.
-    /// </summary>
-    private static void AddGitHubHttpClient(this IServiceCollection services) =>
-        services.AddHttpClient(GitHubHttpClient).AddResilienceHandler("github", pipeline =>
-        {
-            var retry = new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 4,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                MaxDelay = TimeSpan.FromSeconds(30),
-            };
-            retry.DisableForUnsafeHttpMethods();
-            pipeline.AddRetry(retry);
-            pipeline.AddTimeout(TimeSpan.FromSeconds(30));
-        });
 }

@@ -42,6 +42,10 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("parallel_pool_size")]
     public int ParallelPoolSize { get; set; } = 4;
 
+    /// <summary>How long a PR's command waits for an earlier one of the same PR that no worker has taken, before going on without it.</summary>
+    [ConfigurationKeyName("order_wait")]
+    public string OrderWait { get; set; } = "5m";
+
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];
 

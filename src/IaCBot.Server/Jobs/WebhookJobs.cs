@@ -3,6 +3,7 @@ using Hangfire.Server;
 using IaCBot.Core.Comments;
 using IaCBot.Core.Events;
 using IaCBot.Core.Git;
+using IaCBot.Core.Ordering;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Storage;
@@ -13,12 +14,14 @@ namespace IaCBot.Server.Jobs;
 /// <summary>
 /// The queued work of a webhook, run by Hangfire in a DI scope of its own. Never retried automatically: a plan or
 /// apply that failed is reported on the PR, and a person decides whether to run it again. A job the queue hands
-/// out a second time is not run again (see <see cref="IJobLedger"/>).
+/// out a second time is not run again (see <see cref="IJobLedger"/>). A job with a ticket first waits for the
+/// earlier commands of its PR (see <see cref="PullRequestTurns"/>).
 /// </summary>
 internal sealed partial class WebhookJobs(
     PullRequestEventProcessor pullRequests,
     CommentCommandHandler comments,
     IJobLedger ledger,
+    PullRequestTurns turns,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     BotSettings settings,
@@ -39,18 +42,21 @@ internal sealed partial class WebhookJobs(
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.Ref.ToString(), ["Action"] = e.Action });
         var what = $"`{settings.DefaultCommandName} plan`";
-        await RunOnceAsync(jobId, e.Pull.Ref, what, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(jobId, e.Pull.Ref, e.Ticket, what, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
     internal async Task RunCommentAsync(CommentEvent e, string jobId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.ToString(), ["User"] = e.Author });
         var what = MarkdownCommand(e.Body);
-        await RunOnceAsync(jobId, e.Pull, what, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(jobId, e.Pull, e.Ticket, what, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
-    private async Task RunOnceAsync(string jobId, PullRequestRef pull, string what, Func<Task> work, CancellationToken cancellationToken)
+    private async Task RunOnceAsync(
+        string jobId, PullRequestRef pull, long? ticket, string what, Func<Task> work, CancellationToken cancellationToken)
     {
+        // Before the ledger: a job stopped while it waits has not started, and runs in full when handed out again.
+        await using var turn = ticket is { } number ? await turns.WaitAsync(pull, number, cancellationToken) : null;
         switch (await ledger.StartAsync(jobId, time.GetUtcNow(), cancellationToken))
         {
             case JobStart.AlreadyFinished:

@@ -16,7 +16,7 @@ namespace IaCBot.Infrastructure;
 /// <summary>Registers the adapters behind Core's ports.</summary>
 public static class InfrastructureServices
 {
-    /// <summary>Locks, plans, deliveries, the outbox and the apply lock in one LiteDB file.</summary>
+    /// <summary>Locks, plans, deliveries, the outbox, the apply lock and PR tickets in one LiteDB file.</summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, Func<IServiceProvider, string> databasePath)
     {
         services.AddSingleton(sp => new LiteDbContext(databasePath(sp)));
@@ -26,6 +26,7 @@ public static class InfrastructureServices
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
         services.AddSingleton<IJobLedger, LiteDbJobLedger>();
         services.AddSingleton<IApplyLockStore, LiteDbApplyLockStore>();
+        services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         return services;
     }
 

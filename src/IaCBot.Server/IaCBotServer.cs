@@ -6,13 +6,12 @@ using IaCBot.Server.Access;
 using IaCBot.Server.Api;
 using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
+using IaCBot.Server.GitHubApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Runs;
 using IaCBot.Server.Webhooks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace IaCBot.Server;
 
@@ -38,7 +37,7 @@ internal static class IaCBotServer
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
             return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), github.Token, [github.WebHost], timeout);
         });
-        services.AddGitHubHttpClient();
+        services.AddGitHubHttpClient(GitHubHttpClient);
         services.AddGitHubClient(sp =>
         {
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
@@ -57,6 +56,7 @@ internal static class IaCBotServer
 
         services.AddRuns();
         services.AddCommandAccess();
+        services.AddCommandOrder();
         services.AddWebhooks();
         services.AddJobQueue();
         return builder;
@@ -120,24 +120,4 @@ internal static class IaCBotServer
         app.MapApplyLock();
         return app;
     }
-
-    /// <summary>
-    /// Reads of the API are retried with backoff on 5xx, 429 and timeouts, honouring Retry-After. Writes are not:
-    /// a comment that failed may have been posted, so the outbox decides whether to send it again.
-    /// </summary>
-    private static void AddGitHubHttpClient(this IServiceCollection services) =>
-        services.AddHttpClient(GitHubHttpClient).AddResilienceHandler("github", pipeline =>
-        {
-            var retry = new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 4,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                MaxDelay = TimeSpan.FromSeconds(30),
-            };
-            retry.DisableForUnsafeHttpMethods();
-            pipeline.AddRetry(retry);
-            pipeline.AddTimeout(TimeSpan.FromSeconds(30));
-        });
 }

@@ -24,7 +24,7 @@ internal sealed class GitHubVcsClient : IVcsClient
             new ProductHeaderValue("IaCBot"),
             settings.ApiUrl,
             new InMemoryCredentialStore(credentials),
-            new HttpClientAdapter(handler),
+            new UnboundedCallHttpClient(handler),
             new SimpleJsonSerializer());
         _client = new GitHubClient(connection);
         _time = time;

@@ -66,6 +66,9 @@ internal sealed class ServerOptions
     /// <summary>How long running jobs may go on after a stop is asked for, before they are cut short and reported at the next start.</summary>
     [ConfigurationKeyName("shutdown_grace")]
     public string ShutdownGrace { get; set; } = "60s";
+    /// <summary>How long a PR's command waits for an earlier one of the same PR that no worker has taken, before going on without it.</summary>
+    [ConfigurationKeyName("order_wait")]
+    public string OrderWait { get; set; } = "5m";
 
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];

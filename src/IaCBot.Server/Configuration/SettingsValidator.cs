@@ -53,6 +53,7 @@ internal sealed partial class SettingsValidator :
         }
 
         CheckDuration(errors, "server:shutdown_grace", options.ShutdownGrace);
+        CheckDuration(errors, "server:order_wait", options.OrderWait);
         if (DataDirProblem(options.DataDir) is { } problem)
         {
             errors.Add($"server:data_dir '{options.DataDir}' cannot be used: {problem}");
@@ -73,6 +74,9 @@ internal sealed partial class SettingsValidator :
         {
             errors.Add("github:token is required: a token of the bot's GitHub user with the repo scope.");
         }
+
+        CheckDuration(errors, "github:max_rate_limit_wait", options.MaxRateLimitWait);
+        CheckDuration(errors, "github:request_timeout", options.RequestTimeout);
 
         return Result(errors);
     }

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Server;
 using IaCBot.Core.Comments;
 using IaCBot.Core.Events;
+using IaCBot.Core.Ordering;
 using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Runs;
@@ -14,7 +15,8 @@ namespace IaCBot.Server.Jobs;
 /// The queued work of a webhook, run by Hangfire in a DI scope of its own. Never retried automatically: a plan or
 /// apply that failed is reported on the PR, and a person decides whether to run it again. A job the queue hands
 /// out a second time is not run again (see <see cref="IJobLedger"/>); one a stop cut short is left unfinished in
-/// the ledger, for <see cref="StartupRecovery"/> to report at the next start.
+/// the ledger, for <see cref="StartupRecovery"/> to report at the next start. A job with a ticket first waits for
+/// the earlier commands of its PR (see <see cref="PullRequestTurns"/>).
 /// </summary>
 internal sealed partial class WebhookJobs(
     PullRequestEventProcessor pullRequests,
@@ -22,6 +24,7 @@ internal sealed partial class WebhookJobs(
     IJobLedger ledger,
     JobRuns runs,
     InterruptedJobs interrupted,
+    PullRequestTurns turns,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     TimeProvider time,
@@ -40,17 +43,19 @@ internal sealed partial class WebhookJobs(
     internal async Task RunPullRequestAsync(PullRequestEvent e, string jobId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.Ref.ToString(), ["Action"] = e.Action });
-        await RunOnceAsync(runs.For(jobId, e), () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(runs.For(jobId, e), e.Ticket, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
     internal async Task RunCommentAsync(CommentEvent e, string jobId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.ToString(), ["User"] = e.Author });
-        await RunOnceAsync(runs.For(jobId, e), () => comments.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(runs.For(jobId, e), e.Ticket, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
-    private async Task RunOnceAsync(JobRun run, Func<Task> work, CancellationToken cancellationToken)
+    private async Task RunOnceAsync(JobRun run, long? ticket, Func<Task> work, CancellationToken cancellationToken)
     {
+        // Before the ledger: a job stopped while it waits has not started, and runs in full when handed out again.
+        await using var turn = ticket is { } number ? await turns.WaitAsync(run.Pull, number, cancellationToken) : null;
         switch (await ledger.StartAsync(run, cancellationToken))
         {
             case JobStart.AlreadyFinished:

@@ -129,6 +129,20 @@ public sealed class FakeGitHub : IDisposable
         FailNext(method, pathContains, 403, times, headers, FaultResponses.SecondaryMessage);
     }
 
+    /// <summary>
+    /// The next <paramref name="times"/> requests whose method matches (<c>*</c> for any) and whose path contains
+    /// <paramref name="pathContains"/> are answered only after <paramref name="delay"/>, as a GitHub that hangs would.
+    /// </summary>
+    public void DelayNext(string method, string pathContains, TimeSpan delay, int times = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _state.AddDelay(new FakeDelay(method, pathContains, delay, times));
+    }
+
+    /// <summary>When the requests with this method (<c>*</c> for any) and a path containing the text arrived, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> RequestTimes(string method, string pathContains) =>
+        _state.RequestsTo(method, pathContains).Select(r => r.At).ToList();
+
     /// <summary>How many requests (answered, refused or failed) had this method (<c>*</c> for any) and a path containing the text.</summary>
     public int RequestCount(string method, string pathContains) => _state.CountRequests(method, pathContains);
 

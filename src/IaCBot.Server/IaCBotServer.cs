@@ -28,7 +28,8 @@ internal static class IaCBotServer
         services.AddProblemDetails();
 
         services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
-        services.AddProcessRunner(sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace));
+        services.AddProcessRunner(
+            sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace), RunLogSetup.OutputTailChars);
         services.AddGitCheckouts(sp =>
         {
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -54,6 +55,7 @@ internal static class IaCBotServer
         }, TerraformReleasesHttpClient);
 
         services.AddRuns();
+        services.AddRunLogs();
         services.AddWebhooks();
         services.AddJobQueue();
         return builder;

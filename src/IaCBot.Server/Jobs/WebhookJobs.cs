@@ -4,6 +4,7 @@ using IaCBot.Core.Comments;
 using IaCBot.Core.Events;
 using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
+using IaCBot.Core.RunLogs;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Storage;
 using IaCBot.Core.Vcs;
@@ -13,9 +14,10 @@ namespace IaCBot.Server.Jobs;
 /// <summary>
 /// The queued work of a webhook, run by Hangfire in a DI scope of its own. Never retried automatically: a plan or
 /// apply that failed is reported on the PR, and a person decides whether to run it again. A job the queue hands
-/// out a second time is not run again (see <see cref="IJobLedger"/>).
+/// out a second time is not run again (see <see cref="IJobLedger"/>). The job's id names its run's log folder.
 /// </summary>
 internal sealed partial class WebhookJobs(
+    RunLog runLog,
     PullRequestEventProcessor pullRequests,
     CommentCommandHandler comments,
     IJobLedger ledger,
@@ -51,6 +53,7 @@ internal sealed partial class WebhookJobs(
 
     private async Task RunOnceAsync(string jobId, PullRequestRef pull, string what, Func<Task> work, CancellationToken cancellationToken)
     {
+        runLog.Begin(jobId);
         switch (await ledger.StartAsync(jobId, time.GetUtcNow(), cancellationToken))
         {
             case JobStart.AlreadyFinished:

@@ -31,8 +31,11 @@ public static class InfrastructureServices
     }
 
     /// <summary>Runs git and terraform; <paramref name="killGrace"/> is how long an interrupted program may take to stop.</summary>
-    public static IServiceCollection AddProcessRunner(this IServiceCollection services, Func<IServiceProvider, TimeSpan> killGrace) =>
-        services.AddSingleton<IProcessRunner>(sp => new CliWrapProcessRunner(sp.GetRequiredService<TimeProvider>(), killGrace(sp)));
+    /// <param name="maxOutputChars">How much of a program's output (its end) is kept in memory; the default is 1 MiB.</param>
+    public static IServiceCollection AddProcessRunner(
+        this IServiceCollection services, Func<IServiceProvider, TimeSpan> killGrace, Func<IServiceProvider, int>? maxOutputChars = null) =>
+        services.AddSingleton<IProcessRunner>(sp => new CliWrapProcessRunner(
+            sp.GetRequiredService<TimeProvider>(), killGrace(sp), maxOutputChars?.Invoke(sp) ?? CliWrapProcessRunner.DefaultMaxOutputChars));
 
     public static IServiceCollection AddGitCheckouts(this IServiceCollection services, Func<IServiceProvider, GitSettings> settings) =>
         services.AddSingleton<IWorkingDirectories>(sp => new GitWorkingDirectories(sp.GetRequiredService<IProcessRunner>(), settings(sp)));

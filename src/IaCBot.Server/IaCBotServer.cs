@@ -29,7 +29,8 @@ internal static class IaCBotServer
         services.AddProblemDetails();
 
         services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
-        services.AddProcessRunner(sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace));
+        services.AddProcessRunner(
+            sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace), RunLogSetup.OutputTailChars);
         services.AddGitCheckouts(sp =>
         {
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -57,6 +58,7 @@ internal static class IaCBotServer
         services.AddRuns();
         services.AddCommandAccess();
         services.AddCommandOrder();
+        services.AddRunLogs();
         services.AddWebhooks();
         services.AddJobQueue();
         return builder;

@@ -7,9 +7,13 @@ namespace IaCBot.Core.Outbox;
 /// What the runners call to tell a PR something. Every comment and status goes through the outbox first and is
 /// then delivered at once; a host that fails only delays it.
 /// </summary>
-public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dispatcher, IVcsClient vcs, TimeProvider time)
+/// <param name="limits">How many comments one reply may take; <see cref="CommentLimits.Default"/> when not given.</param>
+public sealed class PullRequestNotifier(
+    IOutboxStore store, OutboxDispatcher dispatcher, IVcsClient vcs, TimeProvider time, CommentLimits? limits = null)
 {
-    /// <summary>Posts a comment, split into several when it is longer than the host allows.</summary>
+    private readonly int _maxParts = (limits ?? CommentLimits.Default).MaxParts;
+
+    /// <summary>Posts a comment, split into several (at most <see cref="CommentLimits.MaxParts"/>) when it is longer than the host allows.</summary>
     public async Task CommentAsync(PullRequestRef pull, string markdown, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -17,7 +21,7 @@ public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dis
             return;
         }
 
-        var parts = CommentSplitter.Split(markdown, vcs.MaxCommentLength - OutboxDispatcher.MarkerLength);
+        var parts = CommentSplitter.Split(markdown, vcs.MaxCommentLength - OutboxDispatcher.MarkerLength, _maxParts);
         foreach (var part in parts)
         {
             await store.AddAsync(NewMessage(pull, OutboxMessageKind.Comment) with { Body = part }, cancellationToken);

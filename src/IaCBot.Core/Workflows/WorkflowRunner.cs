@@ -9,14 +9,17 @@ namespace IaCBot.Core.Workflows;
 /// Runs one stage of a project's workflow step by step. A failing step stops the stage; its output is kept to
 /// be shown with what came before it.
 /// </summary>
-public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner processes)
+/// <param name="maxShownChars">How much of the steps' shown output a stage keeps: its end, as each process keeps.</param>
+public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner processes, int maxShownChars = WorkflowRunner.DefaultMaxShownChars)
 {
+    public const int DefaultMaxShownChars = 1024 * 1024;
+
     private readonly BuiltInSteps _builtIn = new(terraform);
     private readonly CustomSteps _custom = new(processes, terraform);
 
     public async Task<StageResult> RunAsync(WorkflowStage stage, CommandKind command, StepContext context, CancellationToken cancellationToken)
     {
-        var run = new StageRun(context);
+        var run = new StageRun(context, maxShownChars);
         foreach (var step in stage.Steps)
         {
             var succeeded = step switch
@@ -29,10 +32,10 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
             };
             if (!succeeded)
             {
-                return StageResult.Failed(run.Output, run.Failure ?? "A step failed.");
+                return StageResult.Failed(run.Output, run.Failure ?? "A step failed.", run.Omitted);
             }
         }
 
-        return new StageResult(true, run.Output, null, run.Plan);
+        return new StageResult(true, run.Output, null, run.Plan, run.Omitted);
     }
 }

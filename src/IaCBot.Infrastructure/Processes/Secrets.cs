@@ -9,8 +9,7 @@ internal static class Secrets
     {
         foreach (var secret in secrets)
         {
-            // Very short values would mask ordinary words; tokens and secrets are long.
-            if (secret.Length >= 4 && text.Contains(secret, StringComparison.Ordinal))
+            if (IsMaskable(secret) && text.Contains(secret, StringComparison.Ordinal))
             {
                 text = text.Replace(secret, Replacement, StringComparison.Ordinal);
             }
@@ -18,4 +17,7 @@ internal static class Secrets
 
         return text;
     }
+
+    /// <summary>Very short values would mask ordinary words; tokens and secrets are long.</summary>
+    public static bool IsMaskable(string secret) => secret.Length >= 4;
 }

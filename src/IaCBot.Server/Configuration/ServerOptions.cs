@@ -70,6 +70,18 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("order_wait")]
     public string OrderWait { get; set; } = "5m";
 
+    /// <summary>How much of each command's output (its end) is kept in memory for the PR comment, such as 1MB or 512KB.</summary>
+    [ConfigurationKeyName("output_tail_size")]
+    public string OutputTailSize { get; set; } = "1MB";
+
+    /// <summary>The most comments one reply is split into; past it the middle of the reply is left out.</summary>
+    [ConfigurationKeyName("max_comment_parts")]
+    public int MaxCommentParts { get; set; } = Core.Comments.CommentLimits.DefaultMaxParts;
+
+    /// <summary>How long runs' logs (data_dir/logs) are kept.</summary>
+    [ConfigurationKeyName("log_retention")]
+    public string LogRetention { get; set; } = "30d";
+
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];
 

@@ -54,6 +54,7 @@ internal sealed partial class SettingsValidator :
 
         CheckDuration(errors, "server:shutdown_grace", options.ShutdownGrace);
         CheckDuration(errors, "server:order_wait", options.OrderWait);
+        CheckOutputSettings(errors, options);
         if (DataDirProblem(options.DataDir) is { } problem)
         {
             errors.Add($"server:data_dir '{options.DataDir}' cannot be used: {problem}");
@@ -125,6 +126,24 @@ internal sealed partial class SettingsValidator :
         CommandPermissionsSetting.Parse(
             options.CommandPermissions.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<string?>)p.Value)), out var problems);
         errors.AddRange(problems.Select(problem => $"server:command_permissions:{problem}"));
+    }
+
+    private static void CheckOutputSettings(List<string> errors, ServerOptions options)
+    {
+        if (!Sizes.TryParse(options.OutputTailSize, out _))
+        {
+            errors.Add($"server:output_tail_size must be a size from 1KB to 1GB such as 1MB or 512KB, not '{options.OutputTailSize}'.");
+        }
+
+        if (options.MaxCommentParts < 1)
+        {
+            errors.Add($"server:max_comment_parts must be 1 or more, not {options.MaxCommentParts}.");
+        }
+
+        if (!RetentionPeriod.TryParse(options.LogRetention, out _))
+        {
+            errors.Add($"server:log_retention must be a number of days such as 30d, or a duration such as 720h, not '{options.LogRetention}'.");
+        }
     }
 
     private static void CheckDuration(List<string> errors, string key, string value)

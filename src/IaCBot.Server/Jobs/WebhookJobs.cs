@@ -5,6 +5,7 @@ using IaCBot.Core.Events;
 using IaCBot.Core.Ordering;
 using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
+using IaCBot.Core.RunLogs;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Storage;
 using IaCBot.Core.Vcs;
@@ -16,9 +17,10 @@ namespace IaCBot.Server.Jobs;
 /// apply that failed is reported on the PR, and a person decides whether to run it again. A job the queue hands
 /// out a second time is not run again (see <see cref="IJobLedger"/>); one a stop cut short is left unfinished in
 /// the ledger, for <see cref="StartupRecovery"/> to report at the next start. A job with a ticket first waits for
-/// the earlier commands of its PR (see <see cref="PullRequestTurns"/>).
+/// the earlier commands of its PR (see <see cref="PullRequestTurns"/>). The job's id names its run's log folder.
 /// </summary>
 internal sealed partial class WebhookJobs(
+    RunLog runLog,
     PullRequestEventProcessor pullRequests,
     CommentCommandHandler comments,
     IJobLedger ledger,
@@ -56,6 +58,7 @@ internal sealed partial class WebhookJobs(
     {
         // Before the ledger: a job stopped while it waits has not started, and runs in full when handed out again.
         await using var turn = ticket is { } number ? await turns.WaitAsync(run.Pull, number, cancellationToken) : null;
+        runLog.Begin(run.JobId);
         switch (await ledger.StartAsync(run, cancellationToken))
         {
             case JobStart.AlreadyFinished:

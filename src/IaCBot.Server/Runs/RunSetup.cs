@@ -37,11 +37,14 @@ internal static class RunSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<PullRequestNotifier>();
 
-        services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<TerraformRunner>(), sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton(sp => new WorkflowRunner(
+            sp.GetRequiredService<TerraformRunner>(), sp.GetRequiredService<IProcessRunner>(), RunLogSetup.OutputTailChars(sp)));
         services.AddSingleton(sp => new ProjectScheduler(sp.GetRequiredService<IOptions<ServerOptions>>().Value.ParallelPoolSize));
-        services.AddSingleton<StepContexts>();
         services.AddSingleton<ProjectLocker>();
-        services.AddSingleton<WorkflowHooks>();
+
+        // Scoped: they name the log files of the job's run.
+        services.AddScoped<StepContexts>();
+        services.AddScoped<WorkflowHooks>();
 
         services.AddScoped<RunConfigurationLoader>();
         services.AddScoped<ProjectSelector>();

@@ -79,7 +79,8 @@ public static class TerraformCalls
     /// <summary>The log's lines; the fake locks the file while it appends, so a read that meets the lock tries again.</summary>
     private static string[] ReadLines()
     {
-        for (var attempt = 1; ; attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
             try
             {
@@ -87,8 +88,9 @@ public static class TerraformCalls
                 using var reader = new StreamReader(stream);
                 return reader.ReadToEnd().Split('\n');
             }
-            catch (IOException) when (attempt < 50)
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(10))
             {
+                // The fake holds the file only for the moment of one append; a loaded machine may take a while.
                 Thread.Yield();
             }
         }

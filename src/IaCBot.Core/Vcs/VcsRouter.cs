@@ -7,17 +7,21 @@ namespace IaCBot.Core.Vcs;
 public sealed class VcsRouter : IVcsClient
 {
     private readonly Dictionary<string, IVcsClient> _clients;
+    private readonly Dictionary<VcsKind, IVcsClient> _onlyOfKind;
 
     public VcsRouter(IEnumerable<VcsHostClient> clients)
     {
         _clients = new Dictionary<string, IVcsClient>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (host, client) in clients)
+        var all = clients.ToList();
+        foreach (var (host, client, _) in all)
         {
             if (!_clients.TryAdd(host, client))
             {
                 throw new ArgumentException($"Two Git hosts are configured with the same address {host}.", nameof(clients));
             }
         }
+
+        _onlyOfKind = all.GroupBy(c => c.Kind).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Client);
     }
 
     public IReadOnlyCollection<string> Hosts => _clients.Keys;
@@ -54,8 +58,12 @@ public sealed class VcsRouter : IVcsClient
     public Task<bool> IsTeamMemberAsync(RepoId repo, string organization, string teamSlug, string user, CancellationToken cancellationToken) =>
         For(repo).IsTeamMemberAsync(repo, organization, teamSlug, user, cancellationToken);
 
+    /// <summary>
+    /// The client of the repository's host; failing that, the one client of its kind, because a host may name itself
+    /// differently in its API address and in its web links (a proxy, a GitHub Enterprise alias).
+    /// </summary>
     private IVcsClient For(RepoId repo) =>
-        _clients.TryGetValue(repo.Host, out var client)
+        _clients.TryGetValue(repo.Host, out var client) || _onlyOfKind.TryGetValue(repo.Kind, out client)
             ? client
             : throw new VcsException($"IaCBot is not configured for the Git host {repo.Host}, so it cannot reach {repo}.", statusCode: null, isTransient: false);
 }

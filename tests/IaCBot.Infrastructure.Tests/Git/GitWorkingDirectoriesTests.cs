@@ -31,7 +31,7 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
 
         var path = await _checkouts.PrepareAsync(Pull(sha), "staging", CancellationToken.None);
 
-        Assert.Equal(Path.Combine(_root, "repos", "acme", "infra", "12", "staging"), path);
+        Assert.Equal(Path.Combine(_root, "repos", "github.com", "acme", "infra", "12", "staging"), path);
         Assert.Equal(sha, Git(path, "rev-parse", "HEAD"));
         Assert.True(File.Exists(Path.Combine(path, "main.tf")));
     }

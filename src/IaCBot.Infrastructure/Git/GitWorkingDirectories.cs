@@ -13,9 +13,21 @@ namespace IaCBot.Infrastructure.Git;
 /// </summary>
 internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSettings settings) : IWorkingDirectories
 {
+    private readonly KeyedGate _checkouts = new();
+
     public async Task<string> PrepareAsync(PullRequestInfo pull, string workspace, CancellationToken cancellationToken)
     {
         var path = Path.Combine(PullDirectory(pull.Ref), workspace);
+
+        // Projects applied in parallel may share a workspace's checkout: one git at a time in it.
+        using var turn = await _checkouts.EnterAsync(path, cancellationToken);
+        if (GitLockFiles.AnyIn(path))
+        {
+            // Only one git runs in a checkout at a time, so a lock file now was left by a git that was killed (a crash,
+            // a timeout); it would fail every later command. The checkout is a cache: make it again.
+            DeleteDirectory(path);
+        }
+
         if (await CurrentCommitAsync(path, cancellationToken) == pull.HeadSha)
         {
             return path;

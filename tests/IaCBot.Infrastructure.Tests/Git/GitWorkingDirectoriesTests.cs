@@ -54,6 +54,35 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(path, ".terraform", "providers")));
     }
 
+    [Theory]
+    [InlineData("index.lock")]
+    [InlineData("shallow.lock")]
+    [InlineData("refs/heads/main.lock")]
+    public async Task A_checkout_a_killed_git_left_locked_is_made_again(string lockFile)
+    {
+        var path = await _checkouts.PrepareAsync(Pull(Commit("main.tf", "one")), "default", CancellationToken.None);
+        var locked = Path.Combine(path, ".git", lockFile);
+        Directory.CreateDirectory(Path.GetDirectoryName(locked)!);
+        File.WriteAllText(locked, "");
+
+        var second = Commit("main.tf", "two");
+        await _checkouts.PrepareAsync(Pull(second), "default", CancellationToken.None);
+
+        Assert.Equal(second, Git(path, "rev-parse", "HEAD"));
+        Assert.False(File.Exists(locked));
+    }
+
+    [Fact]
+    public async Task Projects_sharing_a_workspace_can_prepare_it_at_the_same_time()
+    {
+        var sha = Commit("main.tf", "one");
+
+        var paths = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _checkouts.PrepareAsync(Pull(sha), "default", CancellationToken.None)));
+
+        Assert.Single(paths.Distinct());
+        Assert.Equal(sha, Git(paths[0], "rev-parse", "HEAD"));
+    }
+
     [Fact]
     public async Task An_older_commit_than_the_branch_tip_can_still_be_checked_out()
     {

@@ -6,6 +6,7 @@ using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
+using IaCBot.Server.Redaction;
 using IaCBot.Server.Runs;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.Http.Resilience;
@@ -26,6 +27,7 @@ internal static class IaCBotServer
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddRedaction();
 
         services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
         services.AddProcessRunner(sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace));

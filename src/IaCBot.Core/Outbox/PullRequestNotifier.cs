@@ -1,13 +1,15 @@
 using IaCBot.Core.Comments;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.Vcs;
 
 namespace IaCBot.Core.Outbox;
 
 /// <summary>
 /// What the runners call to tell a PR something. Every comment and status goes through the outbox first and is
-/// then delivered at once; a host that fails only delays it.
+/// then delivered at once; a host that fails only delays it. This is the last gate before the store and the host:
+/// whatever reached the text on the way, the server's secrets are masked here, before the text is split or cut.
 /// </summary>
-public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dispatcher, IVcsClient vcs, TimeProvider time)
+public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dispatcher, IVcsClient vcs, TimeProvider time, Redactor redactor)
 {
     /// <summary>Posts a comment, split into several when it is longer than the host allows.</summary>
     public async Task CommentAsync(PullRequestRef pull, string markdown, CancellationToken cancellationToken)
@@ -17,7 +19,7 @@ public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dis
             return;
         }
 
-        var parts = CommentSplitter.Split(markdown, vcs.MaxCommentLength - OutboxDispatcher.MarkerLength);
+        var parts = CommentSplitter.Split(redactor.Redact(markdown), vcs.MaxCommentLength - OutboxDispatcher.MarkerLength);
         foreach (var part in parts)
         {
             await store.AddAsync(NewMessage(pull, OutboxMessageKind.Comment) with { Body = part }, cancellationToken);
@@ -29,7 +31,8 @@ public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dis
     public async Task SetStatusAsync(
         PullRequestRef pull, string sha, CommitStatus status, CancellationToken cancellationToken)
     {
-        var message = NewMessage(pull, OutboxMessageKind.CommitStatus) with { CommitSha = sha, Status = status };
+        var masked = status with { Description = redactor.Redact(status.Description), TargetUrl = redactor.Redact(status.TargetUrl) };
+        var message = NewMessage(pull, OutboxMessageKind.CommitStatus) with { CommitSha = sha, Status = masked };
         await store.AddAsync(message, cancellationToken);
         await dispatcher.FlushAsync(pull, cancellationToken);
     }

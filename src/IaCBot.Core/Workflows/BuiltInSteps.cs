@@ -61,6 +61,7 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
         var summary = show.Succeeded ? PlanSummary.FromShowJson(show.Result.Output) : null;
         if (summary is not null)
         {
+            run.AddSensitiveValues(show.Result.Output);
             await File.WriteAllTextAsync(context.ShowFile, show.Result.Output, cancellationToken);
         }
 
@@ -76,6 +77,7 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
             return run.Fail(show.Result.Output, show.FailureMessage);
         }
 
+        run.AddSensitiveValues(show.Result.Output);
         await File.WriteAllTextAsync(run.Context.ShowFile, show.Result.Output, cancellationToken);
         return true;
     }

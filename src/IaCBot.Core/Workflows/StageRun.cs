@@ -17,6 +17,9 @@ internal sealed class StageRun(StepContext context)
 
     public PlannedChanges? Plan { get; set; }
 
+    /// <summary>Values the plan marks sensitive, masked in what the stage shows (see <see cref="SensitivePlanValues"/>).</summary>
+    public SortedSet<string> SensitiveValues { get; } = new(StringComparer.Ordinal);
+
     public string? Failure { get; private set; }
 
     public string Output => _output.ToString().Trim('\n');
@@ -34,6 +37,10 @@ internal sealed class StageRun(StepContext context)
 
         return environment;
     }
+
+    /// <summary>Adds the sensitive values of a plan, from its <c>terraform show -json</c>.</summary>
+    public void AddSensitiveValues(string showJson) =>
+        SensitiveValues.UnionWith(SensitivePlanValues.FromShowJson(showJson));
 
     public void Show(string output)
     {

@@ -1,21 +1,23 @@
 using System.ComponentModel;
 using CliWrap;
 using IaCBot.Core.Processes;
+using IaCBot.Core.Redaction;
 
 namespace IaCBot.Infrastructure.Processes;
 
 /// <summary>
 /// Runs a program through CliWrap with an argument list (never a shell). On timeout it first interrupts the
 /// program (terraform then stops cleanly and releases its state lock), and kills the whole process tree if it
-/// has not ended after <paramref name="killGrace"/>.
+/// has not ended after <paramref name="killGrace"/>. Every program's output is masked with
+/// <paramref name="redactor"/> (the server's secrets) and the spec's own secrets, unless the spec keeps them.
 /// </summary>
-internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace, int maxOutputChars = 20_000_000)
+internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace, Redactor redactor, int maxOutputChars = 20_000_000)
     : IProcessRunner
 {
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
-        var secrets = spec.Secrets ?? [];
-        var output = new OutputBuffer(maxOutputChars, secrets);
+        var masks = spec.KeepSecrets ? Redactor.None : redactor.With(spec.Secrets ?? []);
+        var output = new OutputBuffer(maxOutputChars, masks);
         var command = Cli.Wrap(spec.FileName)
             .WithArguments(spec.Arguments)
             .WithWorkingDirectory(spec.WorkingDirectory)
@@ -51,7 +53,8 @@ internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace
         }
         catch (Win32Exception)
         {
-            return CannotStart(spec, time.GetElapsedTime(started));
+            var cannotStart = CannotStart(spec, time.GetElapsedTime(started));
+            return cannotStart with { Output = masks.Redact(cannotStart.Output) };
         }
     }
 

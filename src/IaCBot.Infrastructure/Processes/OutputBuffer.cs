@@ -1,12 +1,14 @@
 using System.Text;
+using IaCBot.Core.Redaction;
 
 namespace IaCBot.Infrastructure.Processes;
 
 /// <summary>
-/// Collects a process's lines, stdout and stderr interleaved as they come, masking secrets on the way in.
-/// Past <c>maxChars</c> it keeps the tail, where terraform puts its errors and summary, and drops the oldest lines.
+/// Collects a process's lines, stdout and stderr interleaved as they come, masking secrets on the way in (so that
+/// dropping old lines can never leave half a secret behind) and once more over the whole (for a secret that spans
+/// lines). Past <c>maxChars</c> it keeps the tail, where terraform puts its errors and summary, and drops the oldest lines.
 /// </summary>
-internal sealed class OutputBuffer(int maxChars, IReadOnlyList<string> secrets)
+internal sealed class OutputBuffer(int maxChars, Redactor redactor)
 {
     private readonly LinkedList<string> _lines = [];
     private readonly Lock _gate = new();
@@ -16,7 +18,7 @@ internal sealed class OutputBuffer(int maxChars, IReadOnlyList<string> secrets)
 
     public void Add(string line)
     {
-        var masked = Secrets.Mask(line, secrets);
+        var masked = redactor.Redact(line);
         lock (_gate)
         {
             _lines.AddLast(masked);
@@ -40,7 +42,7 @@ internal sealed class OutputBuffer(int maxChars, IReadOnlyList<string> secrets)
                 text.Append(line).Append('\n');
             }
 
-            return text.ToString();
+            return redactor.Redact(text.ToString());
         }
     }
 }

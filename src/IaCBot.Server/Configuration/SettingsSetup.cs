@@ -64,6 +64,7 @@ internal static class SettingsSetup
         options.RepoAllowlist = Split(configuration, "server:repo_allowlist") ?? options.RepoAllowlist;
         options.CommandNames = Split(configuration, "server:command_names") ?? options.CommandNames;
         options.AllowCommands = Split(configuration, "server:allow_commands") ?? options.AllowCommands;
+        options.Redact = Split(configuration, "server:redact") ?? options.Redact;
     }
 
     private static List<string>? Split(IConfiguration configuration, string key) =>

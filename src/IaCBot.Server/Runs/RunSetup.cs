@@ -22,10 +22,9 @@ internal static class RunSetup
             allowedCommands: sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveAllowCommands));
         services.AddSingleton(sp =>
         {
+            // The server's secrets are masked by the process runner, in every program's output.
             var options = sp.GetRequiredService<IOptions<TerraformOptions>>().Value;
-            var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
-            var secrets = new[] { github.Token, github.WebhookSecret }.OfType<string>().Where(s => s.Length > 0).ToList();
-            return new TerraformRunner(sp.GetRequiredService<IProcessRunner>(), new TerraformSettings(options.Binary, Durations.Parse(options.Timeout), secrets));
+            return new TerraformRunner(sp.GetRequiredService<IProcessRunner>(), new TerraformSettings(options.Binary, Durations.Parse(options.Timeout)));
         });
         services.AddSingleton(sp =>
         {

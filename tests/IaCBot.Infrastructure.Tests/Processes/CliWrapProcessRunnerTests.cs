@@ -1,12 +1,14 @@
 using IaCBot.Core.Processes;
+using IaCBot.Core.Redaction;
 using IaCBot.Infrastructure.Processes;
 
 namespace IaCBot.Infrastructure.Tests.Processes;
 
 public sealed class CliWrapProcessRunnerTests
 {
+    private const string ServerToken = "ghs_servertoken123456";
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(1);
-    private readonly CliWrapProcessRunner _runner = new(TimeProvider.System, killGrace: TimeSpan.FromSeconds(2));
+    private readonly CliWrapProcessRunner _runner = new(TimeProvider.System, killGrace: TimeSpan.FromSeconds(2), new Redactor([ServerToken]));
 
     [Fact]
     public async Task The_exit_code_and_both_output_streams_are_returned()
@@ -37,6 +39,38 @@ public sealed class CliWrapProcessRunnerTests
         var result = await _runner.RunAsync(spec, CancellationToken.None);
 
         Assert.Equal("token=***\n", result.Output);
+    }
+
+    [Fact]
+    public async Task The_servers_secrets_are_masked_in_any_programs_output_in_every_form_they_travel_in()
+    {
+        var header = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("x-access-token:" + ServerToken));
+        var script = $"echo plain {ServerToken}; echo header {header}; echo url https://x/{Uri.EscapeDataString("/" + ServerToken)}";
+
+        var result = await RunShellAsync(script, Generous);
+
+        Assert.Equal("plain ***\nheader ***\nurl https://x/%2F***\n", result.Output);
+    }
+
+    [Fact]
+    public async Task A_secret_printed_across_lines_is_masked_as_a_whole()
+    {
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), new Redactor(["-----BEGIN KEY-----\nabc\n-----END KEY-----"]));
+
+        var result = await runner.RunAsync(
+            new ProcessSpec("printf", ["key:\n-----BEGIN KEY-----\nabc\n-----END KEY-----\ndone"], Path.GetTempPath(), Generous), CancellationToken.None);
+
+        Assert.Equal("key:\n***\ndone\n", result.Output);
+    }
+
+    [Fact]
+    public async Task Output_wanted_as_a_value_keeps_its_secrets()
+    {
+        var spec = new ProcessSpec("echo", [ServerToken], Path.GetTempPath(), Generous, KeepSecrets: true);
+
+        var result = await _runner.RunAsync(spec, CancellationToken.None);
+
+        Assert.Equal(ServerToken + "\n", result.Output);
     }
 
     [Fact]
@@ -96,7 +130,7 @@ public sealed class CliWrapProcessRunnerTests
     [Fact]
     public async Task Output_past_the_limit_keeps_its_tail()
     {
-        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), maxOutputChars: 1000);
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), Redactor.None, maxOutputChars: 1000);
 
         var result = await runner.RunAsync(new ProcessSpec("seq", ["1", "5000"], Path.GetTempPath(), Generous), CancellationToken.None);
 

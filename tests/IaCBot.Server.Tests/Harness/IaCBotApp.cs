@@ -66,6 +66,9 @@ public sealed class IaCBotApp : IAsyncDisposable
     /// <summary>What the server logged as errors.</summary>
     public CapturedErrors Errors { get; } = new();
 
+    /// <summary>Everything the server logged at the levels its settings enable (Logging:LogLevel:*).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Stops the server and starts a new one on the same data_dir.</summary>
     public async Task RestartAsync()
     {
@@ -86,6 +89,6 @@ public sealed class IaCBotApp : IAsyncDisposable
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
-            web.ConfigureLogging(logging => logging.AddProvider(Errors));
+            web.ConfigureLogging(logging => logging.AddProvider(Errors).AddProvider(Logs));
         });
 }

@@ -17,7 +17,7 @@ namespace IaCBot.Infrastructure;
 /// <summary>Registers the adapters behind Core's ports.</summary>
 public static class InfrastructureServices
 {
-    /// <summary>Locks, plans, deliveries and the outbox in one LiteDB file.</summary>
+    /// <summary>Locks, plans, deliveries, the outbox, the apply lock and PR tickets in one LiteDB file.</summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, Func<IServiceProvider, string> databasePath)
     {
         services.AddSingleton(sp => new LiteDbContext(databasePath(sp)));
@@ -26,6 +26,8 @@ public static class InfrastructureServices
         services.AddSingleton<IDeliveryStore, LiteDbDeliveryStore>();
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
         services.AddSingleton<IJobLedger, LiteDbJobLedger>();
+        services.AddSingleton<IApplyLockStore, LiteDbApplyLockStore>();
+        services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         return services;
     }
 
@@ -33,9 +35,14 @@ public static class InfrastructureServices
     /// Runs git, terraform and custom steps; <paramref name="killGrace"/> is how long an interrupted program may take to
     /// stop. Their output is masked with the registered <see cref="Redactor"/>.
     /// </summary>
-    public static IServiceCollection AddProcessRunner(this IServiceCollection services, Func<IServiceProvider, TimeSpan> killGrace) =>
-        services.AddSingleton<IProcessRunner>(sp =>
-            new CliWrapProcessRunner(sp.GetRequiredService<TimeProvider>(), killGrace(sp), sp.GetRequiredService<Redactor>()));
+    /// <param name="maxOutputChars">How much of a program's output (its end) is kept in memory; the default is 1 MiB.</param>
+    public static IServiceCollection AddProcessRunner(
+        this IServiceCollection services, Func<IServiceProvider, TimeSpan> killGrace, Func<IServiceProvider, int>? maxOutputChars = null) =>
+        services.AddSingleton<IProcessRunner>(sp => new CliWrapProcessRunner(
+            sp.GetRequiredService<TimeProvider>(),
+            killGrace(sp),
+            sp.GetRequiredService<Redactor>(),
+            maxOutputChars?.Invoke(sp) ?? CliWrapProcessRunner.DefaultMaxOutputChars));
 
     public static IServiceCollection AddGitCheckouts(this IServiceCollection services, Func<IServiceProvider, GitSettings> settings) =>
         services.AddSingleton<IWorkingDirectories>(sp => new GitWorkingDirectories(sp.GetRequiredService<IProcessRunner>(), settings(sp)));

@@ -2,16 +2,17 @@ using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Terraform;
+using IaCBot.Server.Access;
+using IaCBot.Server.Api;
 using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
+using IaCBot.Server.GitHubApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Redaction;
 using IaCBot.Server.Runs;
 using IaCBot.Server.Webhooks;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace IaCBot.Server;
 
@@ -30,7 +31,8 @@ internal static class IaCBotServer
         services.AddRedaction();
 
         services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
-        services.AddProcessRunner(sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace));
+        services.AddProcessRunner(
+            sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace), RunLogSetup.OutputTailChars);
         services.AddGitCheckouts(sp =>
         {
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -38,7 +40,7 @@ internal static class IaCBotServer
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
             return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), github.Token, [github.WebHost], timeout);
         });
-        services.AddGitHubHttpClient();
+        services.AddGitHubHttpClient(GitHubHttpClient);
         services.AddGitHubClient(sp =>
         {
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
@@ -56,6 +58,9 @@ internal static class IaCBotServer
         }, TerraformReleasesHttpClient);
 
         services.AddRuns();
+        services.AddCommandAccess();
+        services.AddCommandOrder();
+        services.AddRunLogs();
         services.AddWebhooks();
         services.AddJobQueue();
         return builder;
@@ -116,26 +121,7 @@ internal static class IaCBotServer
     {
         app.MapHealth();
         app.MapWebhooks();
+        app.MapApplyLock();
         return app;
     }
-
-    /// <summary>
-    /// Reads of the API are retried with backoff on 5xx, 429 and timeouts, honouring Retry-After. Writes are not:
-    /// a comment that failed may have been posted, so the outbox decides whether to send it again.
-    /// </summary>
-    private static void AddGitHubHttpClient(this IServiceCollection services) =>
-        services.AddHttpClient(GitHubHttpClient).AddResilienceHandler("github", pipeline =>
-        {
-            var retry = new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = 4,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(500),
-                MaxDelay = TimeSpan.FromSeconds(30),
-            };
-            retry.DisableForUnsafeHttpMethods();
-            pipeline.AddRetry(retry);
-            pipeline.AddTimeout(TimeSpan.FromSeconds(30));
-        });
 }

@@ -126,7 +126,7 @@ internal sealed class CommandArguments(ExtraArgsPolicy extraArgs)
             return $"{InlineCode.Of($"{name} {CommandWords.Of(kind)}")} passes no arguments to terraform; remove `--` and what follows it.";
         }
 
-        return extraArgs.Check(extra);
+        return extraArgs.Check(extra, target.Dir);
     }
 
     private static string NotAFlag(string name, CommandKind kind, string word)

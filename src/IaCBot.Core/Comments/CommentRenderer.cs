@@ -7,9 +7,12 @@ using IaCBot.Core.Runs;
 namespace IaCBot.Core.Comments;
 
 /// <summary>Turns command results into the Markdown that IaCBot posts on a pull request.</summary>
-[SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A stateless service, injected where comments are posted.")]
-public sealed class CommentRenderer
+/// <param name="limits">How much a reply may take; <see cref="CommentLimits.Default"/> when not given.</param>
+[SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service, injected where comments are posted.")]
+public sealed class CommentRenderer(CommentLimits? limits = null)
 {
+    private readonly CommentLimits _limits = limits ?? CommentLimits.Default;
+
     /// <summary>The reply to <c>plan</c>, <c>apply</c>, <c>import</c> or <c>state rm</c>.</summary>
     /// <param name="commandName">The word users type, such as <c>iacbot</c> or <c>atlantis</c>, used in the commands the reply suggests.</param>
     /// <param name="verbose">Keep terraform's whole output instead of dropping refresh lines and the saved-plan notice.</param>
@@ -21,7 +24,7 @@ public sealed class CommentRenderer
             throw new ArgumentOutOfRangeException(nameof(command), command, "Only plan, apply, import and state rm produce per-project results.");
         }
 
-        return RunReport.Render(command, commandName, results, verbose);
+        return RunReport.Render(command, commandName, results, verbose, _limits);
     }
 
     /// <summary>The reply to a comment that addressed IaCBot but could not be understood.</summary>

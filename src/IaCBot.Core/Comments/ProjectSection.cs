@@ -12,19 +12,20 @@ internal static class ProjectSection
     /// <summary>Failure output up to this many lines is shown open; longer output is collapsed.</summary>
     private const int ShortOutputLines = 30;
 
-    public static void Write(StringBuilder text, int number, ProjectResult result, string commandName, bool verbose)
+    /// <param name="output">The part of the result's output to show, cleaned.</param>
+    public static void Write(StringBuilder text, int number, ProjectResult result, ShownOutput output, string commandName)
     {
         text.Append($"### {number}. {ProjectLabel.Describe(result.Project)}\n\n");
         switch (result.Outcome)
         {
             case ProjectOutcome.PlannedChanges or ProjectOutcome.PlannedNoChanges:
-                WritePlanned(text, result, commandName, verbose);
+                WritePlanned(text, result, output, commandName);
                 break;
             case ProjectOutcome.Applied:
-                WriteApplied(text, result, verbose);
+                WriteApplied(text, result, output);
                 break;
             case ProjectOutcome.Failed:
-                WriteFailed(text, result, commandName, verbose);
+                WriteFailed(text, result, output, commandName);
                 break;
             case ProjectOutcome.Locked:
                 WriteLocked(text, result, commandName);
@@ -35,17 +36,17 @@ internal static class ProjectSection
         }
     }
 
-    private static void WritePlanned(StringBuilder text, ProjectResult result, string commandName, bool verbose)
+    private static void WritePlanned(StringBuilder text, ProjectResult result, ShownOutput output, string commandName)
     {
         var fallback = result.Outcome == ProjectOutcome.PlannedChanges ? "The plan shows changes." : "No changes.";
         text.Append($"**{SummaryOf(result) ?? fallback}**\n\n");
-        WriteCollapsedOutput(text, "Show plan", Clean(result, verbose));
+        WriteCollapsedOutput(text, "Show plan", output);
         var target = ProjectLabel.Target(result.Project);
         text.Append($"* To apply this plan, comment {MarkdownText.Code($"{commandName} apply {target}")}\n");
         text.Append($"* To discard all plans of this pull request and release their locks, comment {MarkdownText.Code($"{commandName} unlock")}\n");
     }
 
-    private static void WriteApplied(StringBuilder text, ProjectResult result, bool verbose)
+    private static void WriteApplied(StringBuilder text, ProjectResult result, ShownOutput output)
     {
         var done = result.Command switch
         {
@@ -59,15 +60,16 @@ internal static class ProjectSection
             text.Append(result.Message).Append("\n\n");
         }
 
-        WriteCollapsedOutput(text, "Show output", Clean(result, verbose));
+        WriteCollapsedOutput(text, "Show output", output);
     }
 
-    private static void WriteFailed(StringBuilder text, ProjectResult result, string commandName, bool verbose)
+    private static void WriteFailed(StringBuilder text, ProjectResult result, ShownOutput shown, string commandName)
     {
         var what = $"The {RunReport.Verb(result.Command)} failed.";
         text.Append($":x: **{what}**");
         text.Append(string.IsNullOrWhiteSpace(result.Message) ? "\n\n" : $" {result.Message}\n\n");
-        var output = Clean(result, verbose);
+        OutputNote.Write(text, shown);
+        var output = shown.Text;
         if (output.Length > 0)
         {
             var block = MarkdownText.Fence(output);
@@ -95,28 +97,19 @@ internal static class ProjectSection
         text.Append($"To free it, apply or close {pull}, or comment {MarkdownText.Code($"{commandName} unlock")} on {pull}.\n");
     }
 
-    private static void WriteCollapsedOutput(StringBuilder text, string summary, string output)
+    private static void WriteCollapsedOutput(StringBuilder text, string summary, ShownOutput output)
     {
-        if (output.Length == 0)
+        OutputNote.Write(text, output);
+        if (output.Text.Length == 0)
         {
             return;
         }
 
-        text.Append(MarkdownText.Details(summary, MarkdownText.Fence(DiffMarkers.Apply(output), "diff"))).Append('\n');
+        text.Append(MarkdownText.Details(summary, MarkdownText.Fence(DiffMarkers.Apply(output.Text), "diff"))).Append('\n');
     }
 
     private static string? SummaryOf(ProjectResult result) =>
         string.IsNullOrWhiteSpace(result.Summary) ? TerraformOutput.FindSummary(result.Output) : result.Summary.Trim();
-
-    private static string Clean(ProjectResult result, bool verbose)
-    {
-        if (!verbose && result.Command == CommandKind.Plan)
-        {
-            return TerraformOutput.TrimPlan(result.Output);
-        }
-
-        return TerraformOutput.StripAnsi(result.Output).Trim('\n');
-    }
 
     private static string Since(ProjectLock holder) =>
         holder.Since.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

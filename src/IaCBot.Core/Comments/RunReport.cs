@@ -4,17 +4,37 @@ using IaCBot.Core.Runs;
 
 namespace IaCBot.Core.Comments;
 
-/// <summary>The reply to <c>plan</c> and <c>apply</c>: what ran, one section per project, then a summary.</summary>
+/// <summary>
+/// The reply to <c>plan</c> and <c>apply</c>: what ran, one section per project, then a summary. Outputs too long for
+/// the reply's comments are cut to their ends, so the summary and the commands to run next always fit.
+/// </summary>
 internal static class RunReport
 {
-    public static string Render(CommandKind command, string commandName, IReadOnlyList<ProjectResult> results, bool verbose)
+    public static string Render(CommandKind command, string commandName, IReadOnlyList<ProjectResult> results, bool verbose, CommentLimits limits)
     {
-        var verb = Verb(command);
         if (results.Count == 0)
         {
-            return $"Ran {verb}, but no project was affected, so there was nothing to do.\n";
+            return $"Ran {Verb(command)}, but no project was affected, so there was nothing to do.\n";
         }
 
+        var outputs = results.Select(r => ShownOutput.From(r, verbose)).ToList();
+        var bare = Write(command, commandName, results, outputs.Select(o => o with { Text = "" }).ToList()).Length;
+        if (bare + outputs.Sum(o => (long)o.Text.Length) <= limits.ReplyBudget)
+        {
+            var whole = Write(command, commandName, results, outputs);
+            if (whole.Length <= limits.ReplyBudget)
+            {
+                return whole;
+            }
+        }
+
+        var shares = OutputBudget.Share(outputs.Select(o => (long)o.Text.Length).ToList(), limits.ReplyBudget - bare);
+        return Write(command, commandName, results, outputs.Select((o, i) => o.KeepEnd(shares[i])).ToList());
+    }
+
+    private static string Write(CommandKind command, string commandName, IReadOnlyList<ProjectResult> results, IReadOnlyList<ShownOutput> outputs)
+    {
+        var verb = Verb(command);
         var text = new StringBuilder($"Ran {verb} for {Plural(results.Count, "project")}:\n\n");
         for (var i = 0; i < results.Count; i++)
         {
@@ -24,7 +44,7 @@ internal static class RunReport
         for (var i = 0; i < results.Count; i++)
         {
             text.Append("\n---\n\n");
-            ProjectSection.Write(text, i + 1, results[i], commandName, verbose);
+            ProjectSection.Write(text, i + 1, results[i], outputs[i], commandName);
         }
 
         text.Append("\n---\n\n");

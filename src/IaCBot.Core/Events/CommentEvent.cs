@@ -3,4 +3,5 @@ using IaCBot.Core.Vcs;
 namespace IaCBot.Core.Events;
 
 /// <summary>Someone commented on a PR. <paramref name="Author"/> comes from the host's event, never from the text.</summary>
-public sealed record CommentEvent(PullRequestRef Pull, string Author, string Body);
+/// <param name="Ticket">Its place in the PR's order, given at intake (see <see cref="Ordering.PullRequestTurns"/>); null when it has none.</param>
+public sealed record CommentEvent(PullRequestRef Pull, string Author, string Body, long? Ticket = null);

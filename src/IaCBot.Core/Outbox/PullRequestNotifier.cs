@@ -9,9 +9,13 @@ namespace IaCBot.Core.Outbox;
 /// then delivered at once; a host that fails only delays it. This is the last gate before the store and the host:
 /// whatever reached the text on the way, the server's secrets are masked here, before the text is split or cut.
 /// </summary>
-public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dispatcher, IVcsClient vcs, TimeProvider time, Redactor redactor)
+/// <param name="limits">How many comments one reply may take; <see cref="CommentLimits.Default"/> when not given.</param>
+public sealed class PullRequestNotifier(
+    IOutboxStore store, OutboxDispatcher dispatcher, IVcsClient vcs, TimeProvider time, Redactor redactor, CommentLimits? limits = null)
 {
-    /// <summary>Posts a comment, split into several when it is longer than the host allows.</summary>
+    private readonly int _maxParts = (limits ?? CommentLimits.Default).MaxParts;
+
+    /// <summary>Posts a comment, split into several (at most <see cref="CommentLimits.MaxParts"/>) when it is longer than the host allows.</summary>
     public async Task CommentAsync(PullRequestRef pull, string markdown, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -19,7 +23,7 @@ public sealed class PullRequestNotifier(IOutboxStore store, OutboxDispatcher dis
             return;
         }
 
-        var parts = CommentSplitter.Split(redactor.Redact(markdown), vcs.MaxCommentLength - OutboxDispatcher.MarkerLength);
+        var parts = CommentSplitter.Split(redactor.Redact(markdown), vcs.MaxCommentLength - OutboxDispatcher.MarkerLength, _maxParts);
         foreach (var part in parts)
         {
             await store.AddAsync(NewMessage(pull, OutboxMessageKind.Comment) with { Body = part }, cancellationToken);

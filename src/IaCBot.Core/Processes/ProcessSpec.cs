@@ -5,10 +5,19 @@ namespace IaCBot.Core.Processes;
 /// reach a shell.
 /// </summary>
 /// <param name="Environment">Variables to set (or, with a null value, to remove) on top of the server's own.</param>
-/// <param name="Secrets">Values to mask as <c>***</c> in the output, on top of the server's own secrets.</param>
+/// <param name="Secrets">Values to mask as <c>***</c> in the output and in any error, on top of the server's own secrets.</param>
 /// <param name="KeepSecrets">
 /// The output is a value the caller needs exactly as printed (an <c>env</c> step's), not text to show, so nothing is
-/// masked in it; whoever shows it masks it.
+/// masked in it; whoever shows it masks it. The log file is masked all the same.
+/// </param>
+/// <param name="LogFile">
+/// A file the whole output is appended to as it arrives (masked, after a line naming the command), so that output too
+/// big to keep in memory is still there in full, and can be followed while the program runs.
+/// </param>
+/// <param name="StdoutFile">
+/// A file that gets standard output alone (masked), replacing what it held; the output then holds standard error only.
+/// For machine-readable output such as <c>terraform show -json</c>, which may be far bigger than the output kept in
+/// memory and must not be interleaved with warnings.
 /// </param>
 public sealed record ProcessSpec(
     string FileName,
@@ -17,4 +26,6 @@ public sealed record ProcessSpec(
     TimeSpan Timeout,
     IReadOnlyDictionary<string, string?>? Environment = null,
     IReadOnlyList<string>? Secrets = null,
-    bool KeepSecrets = false);
+    bool KeepSecrets = false,
+    string? LogFile = null,
+    string? StdoutFile = null);

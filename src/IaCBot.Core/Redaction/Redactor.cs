@@ -41,6 +41,9 @@ public sealed class Redactor
 
     public bool IsEmpty => _forms.Length == 0;
 
+    /// <summary>The length of the longest text this masks (a secret in its longest form), or 0 when it masks nothing.</summary>
+    public int LongestForm => _forms.Length == 0 ? 0 : _forms[0].Length;
+
     /// <summary>True when the value is long enough to be masked (see <see cref="MinimumLength"/>).</summary>
     public static bool IsMaskable(string? value) => value is { Length: >= MinimumLength } && !string.IsNullOrWhiteSpace(value);
 

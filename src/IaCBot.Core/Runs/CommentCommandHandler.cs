@@ -1,3 +1,4 @@
+using IaCBot.Core.Access;
 using IaCBot.Core.Commands;
 using IaCBot.Core.Comments;
 using IaCBot.Core.Events;
@@ -13,6 +14,7 @@ namespace IaCBot.Core.Runs;
 public sealed partial class CommentCommandHandler(
     CommentParser parser,
     IVcsClient vcs,
+    CommandGate gate,
     PullRequestLocks pullLocks,
     PlanRunner planRunner,
     ApplyRunner applyRunner,
@@ -54,6 +56,12 @@ public sealed partial class CommentCommandHandler(
         LogCommand(e.Pull, e.Author, command.Kind);
         using var held = await pullLocks.AcquireAsync(e.Pull, cancellationToken);
         var pull = await vcs.GetPullRequestAsync(e.Pull, cancellationToken);
+        if (await gate.CheckAsync(e, pull, command, cancellationToken) is { } refusal)
+        {
+            await notifier.CommentAsync(e.Pull, refusal, cancellationToken);
+            return;
+        }
+
         if (pull.State != PullRequestState.Open && command.Kind is CommandKind.Plan or CommandKind.Apply or CommandKind.Import or CommandKind.StateRm)
         {
             await notifier.CommentAsync(e.Pull, $"This pull request is {pull.State.ToString().ToLowerInvariant()}: nothing was run.", cancellationToken);

@@ -40,15 +40,16 @@ public sealed class ProjectApplier(WorkflowRunner workflows, TerraformRunner ter
 
         if (await InitFreshCheckoutAsync(policy.Workflow.Apply, context, cancellationToken) is { } init)
         {
-            return Failed(plan, init.Result.Output, init.FailureMessage);
+            return Failed(plan, init.Result.Output, init.FailureMessage) with { Log = context.Log, Omitted = init.Result.Omitted };
         }
 
         var stage = await workflows.RunAsync(policy.Workflow.Apply, CommandKind.Apply, context, cancellationToken);
         await plans.DeleteAsync(plan, cancellationToken);
         File.Delete(context.PlanFile);
-        return stage.Succeeded
+        var result = stage.Succeeded
             ? new ProjectResult(plan.Project, CommandKind.Apply, ProjectOutcome.Applied, stage.Output, TerraformOutput.FindSummary(stage.Output))
             : Failed(plan, stage.Output, stage.FailureMessage);
+        return result with { Log = context.Log, Omitted = stage.Omitted };
     }
 
     /// <summary>
@@ -63,7 +64,8 @@ public sealed class ProjectApplier(WorkflowRunner workflows, TerraformRunner ter
             return null;
         }
 
-        var init = await terraform.InitAsync(TerraformInvocation.In(context.TerraformBinary, context.ProjectDir), [], cancellationToken);
+        var at = TerraformInvocation.In(context.TerraformBinary, context.ProjectDir) with { LogFile = context.Log?.Path };
+        var init = await terraform.InitAsync(at, [], cancellationToken);
         return init.Succeeded ? null : init;
     }
 

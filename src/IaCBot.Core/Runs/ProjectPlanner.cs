@@ -34,7 +34,7 @@ public sealed class ProjectPlanner(
         var stage = await workflows.RunAsync(policy.Workflow.Plan, CommandKind.Plan, context.Context!, cancellationToken);
         if (!stage.Succeeded)
         {
-            return Failed(project, stage.Output, stage.FailureMessage);
+            return Failed(project, stage.Output, stage.FailureMessage) with { Log = context.Context!.Log, Omitted = stage.Omitted };
         }
 
         return await SaveAsync(pull, project, user, context.Context!, stage, cancellationToken);
@@ -48,14 +48,14 @@ public sealed class ProjectPlanner(
         {
             // A custom plan stage that wrote no plan file leaves nothing to apply; say so rather than fail.
             return new ProjectResult(project, CommandKind.Plan, ProjectOutcome.PlannedNoChanges, stage.Output,
-                summary ?? "No plan file was written, so there is nothing to apply.");
+                summary ?? "No plan file was written, so there is nothing to apply.", Log: context.Log, Omitted: stage.Omitted);
         }
 
         var hasChanges = stage.Plan?.HasChanges ?? true;
         var record = new PlanRecord(pull.Ref, project, pull.HeadSha, user, time.GetUtcNow(), hasChanges, summary ?? "");
         await plans.SaveAsync(record, await File.ReadAllBytesAsync(context.PlanFile, cancellationToken), cancellationToken);
         var outcome = hasChanges ? ProjectOutcome.PlannedChanges : ProjectOutcome.PlannedNoChanges;
-        return new ProjectResult(project, CommandKind.Plan, outcome, stage.Output, summary);
+        return new ProjectResult(project, CommandKind.Plan, outcome, stage.Output, summary, Log: context.Log, Omitted: stage.Omitted);
     }
 
     private static ProjectResult Failed(Project project, string output, string? message) =>

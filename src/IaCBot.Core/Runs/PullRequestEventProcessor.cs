@@ -1,4 +1,6 @@
+using IaCBot.Core.Access;
 using IaCBot.Core.Events;
+using IaCBot.Core.Outbox;
 using IaCBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +15,8 @@ public sealed partial class PullRequestEventProcessor(
     IPlanStore plans,
     PlanRunner planRunner,
     UnlockRunner unlockRunner,
+    ForkPolicy forks,
+    PullRequestNotifier notifier,
     ILogger<PullRequestEventProcessor> logger)
 {
     public async Task HandleAsync(PullRequestEvent e, CancellationToken cancellationToken)
@@ -30,6 +34,18 @@ public sealed partial class PullRequestEventProcessor(
             LogDiscarded(e.Pull.Ref, discarded, e.Pull.HeadSha);
         }
 
+        if (forks.Refusal(e.Pull, command: null) is { } refusal)
+        {
+            // Said once when the PR opens, not on every push.
+            LogFork(e.Pull.Ref);
+            if (e.Action is PullRequestAction.Opened or PullRequestAction.Reopened)
+            {
+                await notifier.CommentAsync(e.Pull.Ref, refusal, cancellationToken);
+            }
+
+            return;
+        }
+
         if (e.Pull.IsDraft)
         {
             LogDraft(e.Pull.Ref);
@@ -41,6 +57,9 @@ public sealed partial class PullRequestEventProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Pull} moved to {Sha}: {Count} plans discarded")]
     private partial void LogDiscarded(Vcs.PullRequestRef pull, int count, string sha);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Pull} comes from a fork, which this server does not plan")]
+    private partial void LogFork(Vcs.PullRequestRef pull);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Pull} is a draft: not planned until it is ready for review")]
     private partial void LogDraft(Vcs.PullRequestRef pull);

@@ -88,9 +88,10 @@ public sealed class StateCommandRunner(
         var result = await workflows.RunAsync(stage, command.Kind, context, cancellationToken);
         var discarded = await DiscardPlanAsync(pull, project, cancellationToken);
         var note = discarded ? $"The plan of this project was discarded, since the state changed: comment `{command.CommandName} plan` again." : null;
-        return result.Succeeded
+        var outcome = result.Succeeded
             ? Result(project, command, ProjectOutcome.Applied, result.Output, note)
             : Result(project, command, ProjectOutcome.Failed, result.Output, result.FailureMessage + (note is null ? "" : " " + note));
+        return outcome with { Log = context.Log, Omitted = result.Omitted };
     }
 
     private async Task<bool> DiscardPlanAsync(PullRequestInfo pull, Project project, CancellationToken cancellationToken)

@@ -1,14 +1,18 @@
 using IaCBot.Core.Commands;
 using IaCBot.Core.Projects;
 using IaCBot.Core.RepoConfig;
+using IaCBot.Core.RunLogs;
 using IaCBot.Core.Terraform;
 using IaCBot.Core.Vcs;
 using IaCBot.Core.Workflows;
 
 namespace IaCBot.Core.Runs;
 
-/// <summary>Builds a project's step context, with the terraform binary for its version and distribution.</summary>
-public sealed class StepContexts(ITerraformBinaries binaries)
+/// <summary>
+/// Builds a project's step context, with the terraform binary for its version and distribution and the run's log file
+/// for the project.
+/// </summary>
+public sealed class StepContexts(ITerraformBinaries binaries, RunLog runLog)
 {
     /// <summary>The context, or why the project cannot run (its directory is gone, its terraform version missing).</summary>
     public async Task<(StepContext? Context, string? Problem)> CreateAsync(
@@ -23,7 +27,11 @@ public sealed class StepContexts(ITerraformBinaries binaries)
         {
             var distribution = project.Config?.TerraformDistribution ?? TerraformDistribution.Terraform;
             var binary = await binaries.ResolveAsync(project.TerraformVersion, distribution, cancellationToken);
-            return (new StepContext(pull, project, checkout, user, command?.CommandName ?? "", command?.ExtraArgs ?? [], command?.Arguments ?? [], binary), null);
+            var context = new StepContext(pull, project, checkout, user, command?.CommandName ?? "", command?.ExtraArgs ?? [], command?.Arguments ?? [], binary)
+            {
+                Log = runLog.ForProject(pull.Ref, project),
+            };
+            return (context, null);
         }
         catch (TerraformBinaryException ex)
         {

@@ -1,6 +1,7 @@
 using IaCBot.Core.Commands;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Processes;
+using IaCBot.Core.RunLogs;
 using IaCBot.Core.ServerConfig;
 using IaCBot.Core.Terraform;
 using IaCBot.Core.Vcs;
@@ -12,10 +13,10 @@ namespace IaCBot.Core.Runs;
 /// <summary>
 /// The server's <c>pre_workflow_hooks</c> and <c>post_workflow_hooks</c>: commands from repos.yaml run in the repo
 /// root before and after a command, each with a commit status of its own. Their output is logged, not posted;
-/// a failing hook does not stop the command, as in Atlantis by default.
+/// a failing hook does not stop the command, as in Atlantis by default. The run's hook log has their whole output.
 /// </summary>
 public sealed partial class WorkflowHooks(
-    IProcessRunner processes, TerraformRunner terraform, PullRequestNotifier notifier, ILogger<WorkflowHooks> logger)
+    IProcessRunner processes, TerraformRunner terraform, PullRequestNotifier notifier, RunLog runLog, ILogger<WorkflowHooks> logger)
 {
     public Task RunPreAsync(IReadOnlyList<WorkflowHook> hooks, HookRun run, CancellationToken cancellationToken) =>
         RunAsync(hooks, "pre_workflow_hook", run, cancellationToken);
@@ -32,7 +33,8 @@ public sealed partial class WorkflowHooks(
             var description = hook.Description ?? hook.Command;
             await SetStatusAsync(run.Pull, context, CommitState.Pending, description, cancellationToken);
             var arguments = hook.ShellArgs.Count > 0 ? [.. hook.ShellArgs, hook.Command] : new[] { "-c", hook.Command };
-            var spec = new ProcessSpec(hook.Shell ?? "sh", arguments, run.Checkout, terraform.Timeout, Environment(run, command), terraform.Secrets);
+            var spec = new ProcessSpec(
+                hook.Shell ?? "sh", arguments, run.Checkout, terraform.Timeout, Environment(run, command), terraform.Secrets, LogFile: runLog.ForHooks(run.Pull.Ref)?.Path);
             var result = await processes.RunAsync(spec, cancellationToken);
             LogHook(kind, run.Pull.Ref, hook.Command, result.ExitCode, result.Output);
             await SetStatusAsync(run.Pull, context, result.Succeeded ? CommitState.Success : CommitState.Failure, description, cancellationToken);

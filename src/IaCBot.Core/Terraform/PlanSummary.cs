@@ -28,8 +28,7 @@ public sealed record PlanSummary(int Add, int Change, int Destroy, int Import, b
     {
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return FromRoot(document.RootElement);
+            return PlanJsonScanner.Scan(System.Text.Encoding.UTF8.GetBytes(json));
         }
         catch (JsonException)
         {
@@ -37,39 +36,25 @@ public sealed record PlanSummary(int Add, int Change, int Destroy, int Import, b
         }
     }
 
-    private static PlanSummary? FromRoot(JsonElement root)
+    /// <summary>
+    /// Reads the summary from a file of <c>terraform show -json</c> output without loading it whole: a big plan's JSON
+    /// runs to hundreds of megabytes. Null when the file is not a plan in terraform's JSON format.
+    /// </summary>
+    public static async Task<PlanSummary?> FromShowJsonFileAsync(string path, CancellationToken cancellationToken)
     {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format_version", out _))
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        return await Read(stream, cancellationToken);
+    }
+
+    private static async Task<PlanSummary?> Read(Stream stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PlanJsonScanner.ScanAsync(stream, cancellationToken);
+        }
+        catch (JsonException)
         {
             return null;
         }
-
-        int add = 0, change = 0, destroy = 0, import = 0;
-        foreach (var resource in Items(root, "resource_changes"))
-        {
-            if (!resource.TryGetProperty("change", out var changeElement))
-            {
-                continue;
-            }
-
-            var actions = Items(changeElement, "actions").Select(a => a.GetString()).ToList();
-            add += actions.Count(a => a == "create");
-            change += actions.Count(a => a == "update");
-            destroy += actions.Count(a => a == "delete");
-            import += changeElement.TryGetProperty("importing", out var importing)
-                && importing.ValueKind == JsonValueKind.Object ? 1 : 0;
-        }
-
-        var outputsChange = root.TryGetProperty("output_changes", out var outputs)
-            && outputs.ValueKind == JsonValueKind.Object
-            && outputs.EnumerateObject().Any(o => Items(o.Value, "actions").Any(a => a.GetString() != "no-op"));
-        return new PlanSummary(add, change, destroy, import, outputsChange);
     }
-
-    private static IEnumerable<JsonElement> Items(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object
-        && parent.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
-            : [];
 }

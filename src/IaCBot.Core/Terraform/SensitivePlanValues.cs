@@ -35,6 +35,23 @@ internal static class SensitivePlanValues
         }
     }
 
+    /// <summary>The sensitive strings of the plan whose <c>show -json</c> is in the file, or none when it is not terraform's JSON.</summary>
+    public static async Task<IReadOnlyList<string>> FromShowJsonFileAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: true);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            var found = new SortedSet<string>(StringComparer.Ordinal);
+            Collect(document.RootElement, found);
+            return [.. found];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
     private static void Collect(JsonElement root, SortedSet<string> found)
     {
         if (root.ValueKind != JsonValueKind.Object)

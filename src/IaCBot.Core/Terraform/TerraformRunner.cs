@@ -52,8 +52,12 @@ public sealed class TerraformRunner(IProcessRunner processes, TerraformSettings 
         return new PlanStep(step, HasChanges: step.Result is { TimedOut: false, ExitCode: 2 });
     }
 
-    public Task<TerraformStep> ShowJsonAsync(TerraformInvocation at, string planFile, CancellationToken cancellationToken) =>
-        RunAsync(at, ["show", "-json", planFile], cancellationToken);
+    /// <summary>
+    /// Writes the plan's JSON to <paramref name="showFile"/> (replacing it) rather than to memory: for a big plan it is
+    /// bigger still than the plan's text. Read it with <see cref="PlanSummary.FromShowJsonFileAsync"/>.
+    /// </summary>
+    public Task<TerraformStep> ShowJsonAsync(TerraformInvocation at, string planFile, string showFile, CancellationToken cancellationToken) =>
+        RunAsync(at, ["show", "-json", planFile], cancellationToken, showFile);
 
     public Task<TerraformStep> ApplyAsync(
         TerraformInvocation at, string planFile, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken) =>
@@ -70,7 +74,8 @@ public sealed class TerraformRunner(IProcessRunner processes, TerraformSettings 
     public Task<TerraformStep> VersionAsync(TerraformInvocation at, CancellationToken cancellationToken) =>
         RunAsync(at, ["version"], cancellationToken);
 
-    private async Task<TerraformStep> RunAsync(TerraformInvocation at, string[] arguments, CancellationToken cancellationToken)
+    private async Task<TerraformStep> RunAsync(
+        TerraformInvocation at, string[] arguments, CancellationToken cancellationToken, string? stdoutFile = null)
     {
         var environment = new Dictionary<string, string?>(at.Environment);
         foreach (var (key, value) in AutomationEnvironment)
@@ -78,7 +83,7 @@ public sealed class TerraformRunner(IProcessRunner processes, TerraformSettings 
             environment[key] = value;
         }
 
-        var spec = new ProcessSpec(at.Binary, arguments, at.Dir, settings.Timeout, environment, settings.Secrets);
+        var spec = new ProcessSpec(at.Binary, arguments, at.Dir, settings.Timeout, environment, settings.Secrets, LogFile: at.LogFile, StdoutFile: stdoutFile);
         var result = await processes.RunAsync(spec, cancellationToken);
         return new TerraformStep(Describe(arguments), result);
     }

@@ -24,4 +24,13 @@ public interface IVcsClient
 
     /// <summary>Deletes a branch of the repository.</summary>
     Task DeleteBranchAsync(RepoId repo, string branch, CancellationToken cancellationToken);
+
+    /// <summary>The user's role on the repository: <see cref="RepoRole.None"/> when they have none.</summary>
+    Task<RepoRole> GetPermissionAsync(RepoId repo, string user, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the user is an active member of the organisation's team (slug as in its URL); false when they are not,
+    /// have only been invited, or the team is not visible to the bot.
+    /// </summary>
+    Task<bool> IsTeamMemberAsync(string organization, string teamSlug, string user, CancellationToken cancellationToken);
 }

@@ -18,7 +18,7 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
         if (step.Kind == BuiltInStep.Init)
         {
             var init = await terraform.InitAsync(run.Terraform, step.ExtraArgs, cancellationToken);
-            return init.Succeeded || run.Fail(init.Result.Output, init.FailureMessage);
+            return init.Succeeded || run.Fail(init.Result, init.FailureMessage);
         }
 
         if (!run.WorkspaceSelected)
@@ -26,7 +26,7 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
             var select = await terraform.SelectWorkspaceAsync(run.Terraform, context.Project.Workspace, cancellationToken);
             if (!select.Succeeded)
             {
-                return run.Fail(select.Result.Output, select.FailureMessage);
+                return run.Fail(select.Result, select.FailureMessage);
             }
 
             run.WorkspaceSelected = true;
@@ -53,16 +53,20 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
         var plan = await terraform.PlanAsync(run.Terraform, context.PlanFileName, [.. autoVarFile, .. extraArgs], cancellationToken);
         if (!plan.Succeeded)
         {
-            return run.Fail(plan.Step.Result.Output, plan.Step.FailureMessage);
+            return run.Fail(plan.Step.Result, plan.Step.FailureMessage);
         }
 
-        run.Show(plan.Step.Result.Output);
-        var show = await terraform.ShowJsonAsync(run.Terraform, context.PlanFileName, cancellationToken);
-        var summary = show.Succeeded ? PlanSummary.FromShowJson(show.Result.Output) : null;
+        run.Show(plan.Step.Result);
+        var show = await terraform.ShowJsonAsync(run.Terraform, context.PlanFileName, context.ShowFile, cancellationToken);
+        var summary = show.Succeeded ? await PlanSummary.FromShowJsonFileAsync(context.ShowFile, cancellationToken) : null;
         if (summary is not null)
         {
-            run.AddSensitiveValues(show.Result.Output);
-            await File.WriteAllTextAsync(context.ShowFile, show.Result.Output, cancellationToken);
+            await run.AddSensitiveValuesAsync(context.ShowFile, cancellationToken);
+        }
+        else
+        {
+            // Only a plan's JSON is left for custom steps as $SHOWFILE, as before show wrote straight to the file.
+            File.Delete(context.ShowFile);
         }
 
         run.Plan = new PlannedChanges(summary?.HasChanges ?? plan.HasChanges, summary);
@@ -71,14 +75,14 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
 
     private async Task<bool> ShowAsync(StageRun run, CancellationToken cancellationToken)
     {
-        var show = await terraform.ShowJsonAsync(run.Terraform, run.Context.PlanFileName, cancellationToken);
+        var show = await terraform.ShowJsonAsync(run.Terraform, run.Context.PlanFileName, run.Context.ShowFile, cancellationToken);
         if (!show.Succeeded)
         {
-            return run.Fail(show.Result.Output, show.FailureMessage);
+            File.Delete(run.Context.ShowFile);
+            return run.Fail(show.Result, show.FailureMessage);
         }
 
-        run.AddSensitiveValues(show.Result.Output);
-        await File.WriteAllTextAsync(run.Context.ShowFile, show.Result.Output, cancellationToken);
+        await run.AddSensitiveValuesAsync(run.Context.ShowFile, cancellationToken);
         return true;
     }
 
@@ -86,10 +90,10 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
     {
         if (!step.Succeeded)
         {
-            return run.Fail(step.Result.Output, step.FailureMessage);
+            return run.Fail(step.Result, step.FailureMessage);
         }
 
-        run.Show(step.Result.Output);
+        run.Show(step.Result);
         return true;
     }
 

@@ -18,15 +18,17 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
         var output = Filter(result.Output, step.OutputFilters);
         if (!result.Succeeded)
         {
-            return run.Fail(output, Failure($"run: {step.Command}", result));
+            return run.Fail(output, Failure($"run: {step.Command}", result), result.Omitted);
         }
 
-        run.Show(step.Output switch
-        {
-            RunOutput.Hide => "",
-            RunOutput.StripRefreshing => StripRefreshing(output),
-            _ => output,
-        });
+        run.Show(
+            step.Output switch
+            {
+                RunOutput.Hide => "",
+                RunOutput.StripRefreshing => StripRefreshing(output),
+                _ => output,
+            },
+            step.Output == RunOutput.Hide ? null : result.Omitted);
         return true;
     }
 
@@ -42,7 +44,7 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
         var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, keepSecrets: true, cancellationToken);
         if (!result.Succeeded)
         {
-            return run.Fail(result.Output, Failure($"env {step.Name}: {step.Command}", result));
+            return run.Fail(result, Failure($"env {step.Name}: {step.Command}", result));
         }
 
         run.CustomEnvironment[step.Name] = result.Output.TrimEnd('\n', '\r');
@@ -55,7 +57,7 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
         var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, keepSecrets: true, cancellationToken);
         if (!result.Succeeded)
         {
-            return run.Fail(result.Output, Failure($"multienv: {step.Command}", result));
+            return run.Fail(result, Failure($"multienv: {step.Command}", result));
         }
 
         foreach (var pair in result.Output.Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -63,7 +65,7 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                return run.Fail(result.Output, $"`multienv: {step.Command}` printed `{pair}`, which is not NAME=value.");
+                return run.Fail(result, $"`multienv: {step.Command}` printed `{pair}`, which is not NAME=value.");
             }
 
             run.CustomEnvironment[pair[..equals]] = pair[(equals + 1)..];
@@ -71,7 +73,7 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
 
         if (step.Output != RunOutput.Hide)
         {
-            run.Show(result.Output);
+            run.Show(result);
         }
 
         return true;
@@ -82,7 +84,8 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
     {
         var arguments = shellArgs.Count > 0 ? [.. shellArgs, command] : new[] { "-c", command };
         var spec = new ProcessSpec(
-            shell ?? "sh", arguments, run.Context.ProjectDir, terraform.Timeout, run.CommandEnvironment(), [.. terraform.Secrets, .. run.SensitiveValues], keepSecrets);
+            shell ?? "sh", arguments, run.Context.ProjectDir, terraform.Timeout, run.CommandEnvironment(),
+            [.. terraform.Secrets, .. run.SensitiveValues], keepSecrets, run.Context.Log?.Path);
         return processes.RunAsync(spec, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using IaCBot.Core.Projects;
+using IaCBot.Core.RunLogs;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Vcs;
 
@@ -29,4 +30,7 @@ public sealed record StepContext(
 
     /// <summary>Where the plan's JSON goes, as Atlantis' <c>$SHOWFILE</c>.</summary>
     public string ShowFile => Path.ChangeExtension(PlanFile, ".json");
+
+    /// <summary>The file every step's whole output is appended to, or null when the run keeps no log.</summary>
+    public LogFile? Log { get; init; }
 }

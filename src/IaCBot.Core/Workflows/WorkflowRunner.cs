@@ -11,14 +11,17 @@ namespace IaCBot.Core.Workflows;
 /// be shown with what came before it. What the stage shows has the plan's sensitive values masked, since a custom
 /// step may print what terraform itself hides.
 /// </summary>
-public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner processes)
+/// <param name="maxShownChars">How much of the steps' shown output a stage keeps: its end, as each process keeps.</param>
+public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner processes, int maxShownChars = WorkflowRunner.DefaultMaxShownChars)
 {
+    public const int DefaultMaxShownChars = 1024 * 1024;
+
     private readonly BuiltInSteps _builtIn = new(terraform);
     private readonly CustomSteps _custom = new(processes, terraform);
 
     public async Task<StageResult> RunAsync(WorkflowStage stage, CommandKind command, StepContext context, CancellationToken cancellationToken)
     {
-        var run = new StageRun(context);
+        var run = new StageRun(context, maxShownChars);
         await LoadSavedSensitiveValuesAsync(run, cancellationToken);
         foreach (var step in stage.Steps)
         {
@@ -33,11 +36,11 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
             if (!succeeded)
             {
                 var masks = new Redactor(run.SensitiveValues);
-                return StageResult.Failed(masks.Redact(run.Output), masks.Redact(run.Failure ?? "A step failed."));
+                return StageResult.Failed(masks.Redact(run.Output), masks.Redact(run.Failure ?? "A step failed."), run.Omitted);
             }
         }
 
-        return new StageResult(true, new Redactor(run.SensitiveValues).Redact(run.Output), null, run.Plan);
+        return new StageResult(true, new Redactor(run.SensitiveValues).Redact(run.Output), null, run.Plan, run.Omitted);
     }
 
     /// <summary>
@@ -48,7 +51,7 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
     {
         if (File.Exists(run.Context.ShowFile))
         {
-            run.AddSensitiveValues(await File.ReadAllTextAsync(run.Context.ShowFile, cancellationToken));
+            await run.AddSensitiveValuesAsync(run.Context.ShowFile, cancellationToken);
         }
     }
 }

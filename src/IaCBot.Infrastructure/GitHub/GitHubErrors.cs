@@ -23,14 +23,23 @@ internal static class GitHubErrors
         }
         catch (RateLimitExceededException ex)
         {
-            var wait = ex.Reset - time.GetUtcNow();
-            throw new VcsException($"GitHub's rate limit stopped '{action}' until {ex.Reset:u}.", (int)ex.StatusCode, true, wait > TimeSpan.Zero ? wait : null, ex);
+            throw RateLimited(action, (int)ex.StatusCode, ex.Reset, time.GetUtcNow(), ex);
+        }
+        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests
+                                      && ex.HttpResponse?.ApiInfo?.RateLimit is { Remaining: 0 } limit)
+        {
+            // The quota is used up even when the body does not say so in the words Octokit looks for.
+            throw RateLimited(action, (int)ex.StatusCode, limit.Reset, time.GetUtcNow(), ex);
         }
         catch (ApiException ex)
         {
             var status = (int)ex.StatusCode;
             var transient = status >= 500 || ex.StatusCode == HttpStatusCode.TooManyRequests;
             throw new VcsException($"GitHub answered {status} to '{action}': {ex.ApiError?.Message ?? ex.Message}", status, transient, RetryAfter(ex.HttpResponse), ex);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new VcsException($"GitHub did not answer '{action}' in time: {ex.Message}", null, true, null, ex);
         }
         catch (HttpRequestException ex)
         {
@@ -40,6 +49,20 @@ internal static class GitHubErrors
         {
             throw new VcsException($"GitHub did not answer '{action}' in time.", null, true, null, ex);
         }
+    }
+
+    /// <summary>
+    /// Says when the limit reopens, in UTC and from now, because that is what the person reading the PR comment can
+    /// act on. A write refused this way waits in the outbox until then.
+    /// </summary>
+    private static VcsException RateLimited(string action, int status, DateTimeOffset reset, DateTimeOffset now, Exception inner)
+    {
+        var wait = reset - now;
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        var when = wait > TimeSpan.Zero ? $"until {reset:yyyy-MM-dd HH:mm:ss} UTC (in about {minutes} min)" : "for now";
+        return new VcsException(
+            $"GitHub's API rate limit for IaCBot's token is used up {when}, so IaCBot could not {action}.",
+            status, true, wait > TimeSpan.Zero ? wait : null, inner);
     }
 
     private static TimeSpan? RetryAfter(IResponse? response)

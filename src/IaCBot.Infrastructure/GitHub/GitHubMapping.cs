@@ -1,3 +1,4 @@
+using IaCBot.Core.Access;
 using IaCBot.Core.Vcs;
 using Octokit;
 
@@ -24,12 +25,39 @@ internal static class GitHubMapping
             pr.MergeableState?.StringValue,
             pr.HtmlUrl)
         {
-            HeadRepo = pr.Head.Repository is { Owner.Login: { } owner, Name: { } name } && owner + "/" + name != repo.FullName
-                ? new RepoId(repo.Host, owner, name)
-                : null,
+            HeadRepo = HeadRepo(repo, pr.Head.Repository),
             BaseCloneUrl = pr.Base.Repository?.CloneUrl,
         };
     }
+
+    /// <summary>
+    /// The fork a PR comes from, null for the base repository. GitHub sends no head repository once the fork is
+    /// deleted; such a PR cannot be shown to come from the base repository, so it counts as a fork.
+    /// </summary>
+    private static RepoId? HeadRepo(RepoId repo, Repository? head) => head switch
+    {
+        { Owner.Login: { } owner, Name: { } name } when owner + "/" + name == repo.FullName => null,
+        { Owner.Login: { } owner, Name: { } name } => new RepoId(repo.Host, owner, name),
+        _ => ForkPolicy.UnknownFork(repo.Host),
+    };
+
+    /// <summary>
+    /// GitHub's <c>role_name</c> names the role exactly (maintain, triage); <c>permission</c> folds them into write and
+    /// read and is the base of a custom role, so it is the fallback. Anything unknown is no access.
+    /// </summary>
+    public static RepoRole ToRepoRole(string? permission, string? roleName) =>
+        Parse(roleName) ?? Parse(permission) ?? RepoRole.None;
+
+    private static RepoRole? Parse(string? name) => name?.ToLowerInvariant() switch
+    {
+        "admin" => RepoRole.Admin,
+        "maintain" => RepoRole.Maintain,
+        "write" or "push" => RepoRole.Write,
+        "triage" => RepoRole.Triage,
+        "read" or "pull" => RepoRole.Read,
+        "none" => RepoRole.None,
+        _ => null,
+    };
 
     public static Octokit.CommitState ToCommitState(Core.Vcs.CommitState state) => state switch
     {

@@ -24,7 +24,7 @@ internal sealed class GitHubVcsClient : IVcsClient
             new ProductHeaderValue("IaCBot"),
             settings.ApiUrl,
             new InMemoryCredentialStore(credentials),
-            new HttpClientAdapter(handler),
+            new UnboundedCallHttpClient(handler),
             new SimpleJsonSerializer());
         _client = new GitHubClient(connection);
         _time = time;
@@ -92,6 +92,30 @@ internal sealed class GitHubVcsClient : IVcsClient
         {
             await _client.Git.Reference.Delete(repo.Owner, repo.Name, "heads/" + branch);
             return true;
+        }, cancellationToken);
+
+    public Task<RepoRole> GetPermissionAsync(RepoId repo, string user, CancellationToken cancellationToken) =>
+        CallAsync($"get the permission of {user} on {repo}", async () =>
+        {
+            var answer = await _client.Repository.Collaborator.ReviewPermission(repo.Owner, repo.Name, user);
+            return GitHubMapping.ToRepoRole(answer.Permission, answer.RoleName);
+        }, cancellationToken);
+
+    /// <remarks>GitHub answers 404 for a user who is not a member, and for a team the token cannot see.</remarks>
+    /// <seealso href="https://docs.github.com/en/rest/teams/members#get-team-membership-for-a-user"/>
+    public Task<bool> IsTeamMemberAsync(string organization, string teamSlug, string user, CancellationToken cancellationToken) =>
+        CallAsync($"get the membership of {user} in @{organization}/{teamSlug}", async () =>
+        {
+            var path = $"orgs/{Uri.EscapeDataString(organization)}/teams/{Uri.EscapeDataString(teamSlug)}/memberships/{Uri.EscapeDataString(user)}";
+            try
+            {
+                var answer = await _client.Connection.Get<TeamMembershipDetails>(new Uri(path, UriKind.Relative), null);
+                return answer.Body?.State.StringValue == "active";
+            }
+            catch (NotFoundException)
+            {
+                return false;
+            }
         }, cancellationToken);
 
     private Task<T> CallAsync<T>(string action, Func<Task<T>> call, CancellationToken cancellationToken) =>

@@ -18,6 +18,14 @@ internal sealed class GitHubOptions
     /// <summary>The bot's own login: its comments are never read as commands.</summary>
     public string? User { get; set; }
 
+    /// <summary>The longest a read waits inside one call for a rate limit to reset; longer limits fail the call at once.</summary>
+    [ConfigurationKeyName("max_rate_limit_wait")]
+    public string MaxRateLimitWait { get; set; } = "60s";
+
+    /// <summary>How long one attempt of an API call may take; a read that times out is tried again.</summary>
+    [ConfigurationKeyName("request_timeout")]
+    public string RequestTimeout { get; set; } = "30s";
+
     /// <summary>The API root with the trailing slash Octokit's relative paths need.</summary>
     public Uri ApiUri => new(ApiUrl.EndsWith('/') ? ApiUrl : ApiUrl + "/");
 

@@ -1,3 +1,4 @@
+using IaCBot.Core.Access;
 using IaCBot.Core.Commands;
 using Microsoft.Extensions.Configuration;
 
@@ -48,6 +49,45 @@ internal sealed class ServerOptions
     /// </summary>
     [ConfigurationKeyName("redact")]
     public List<string> Redact { get; set; } = [];
+
+    /// <summary>Whether pull requests from forks are planned and take commands; off, as in Atlantis.</summary>
+    [ConfigurationKeyName("allow_fork_prs")]
+    public bool AllowForkPrs { get; set; }
+
+    /// <summary>Per command (as in allow_commands), the logins and @org/team teams allowed to run it, or '*'.</summary>
+    [ConfigurationKeyName("command_permissions")]
+    public Dictionary<string, List<string>> CommandPermissions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Terraform flags a comment may not pass after <c>--</c>, on top of -chdir and -plugin-dir.</summary>
+    [ConfigurationKeyName("deny_extra_args")]
+    public List<string> DenyExtraArgs { get; set; } = [];
+
+    /// <summary>The per-command lists, read; checked at start-up.</summary>
+    public CommandPermissions EffectiveCommandPermissions =>
+        CommandPermissionsSetting.Parse(CommandPermissions.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<string?>)p.Value)), out _);
+
+    /// <summary>The denied flags, read; checked at start-up.</summary>
+    public IReadOnlyList<string> EffectiveDenyExtraArgs =>
+        DenyExtraArgsSetting.TryParse(DenyExtraArgs, out var flags, out _) ? flags : [];
+
+    /// <summary>How long running jobs may go on after a stop is asked for, before they are cut short and reported at the next start.</summary>
+    [ConfigurationKeyName("shutdown_grace")]
+    public string ShutdownGrace { get; set; } = "60s";
+    /// <summary>How long a PR's command waits for an earlier one of the same PR that no worker has taken, before going on without it.</summary>
+    [ConfigurationKeyName("order_wait")]
+    public string OrderWait { get; set; } = "5m";
+
+    /// <summary>How much of each command's output (its end) is kept in memory for the PR comment, such as 1MB or 512KB.</summary>
+    [ConfigurationKeyName("output_tail_size")]
+    public string OutputTailSize { get; set; } = "1MB";
+
+    /// <summary>The most comments one reply is split into; past it the middle of the reply is left out.</summary>
+    [ConfigurationKeyName("max_comment_parts")]
+    public int MaxCommentParts { get; set; } = Core.Comments.CommentLimits.DefaultMaxParts;
+
+    /// <summary>How long runs' logs (data_dir/logs) are kept.</summary>
+    [ConfigurationKeyName("log_retention")]
+    public string LogRetention { get; set; } = "30d";
 
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];

@@ -39,11 +39,13 @@ internal static class SettingsSetup
         services.AddSingleton<IValidateOptions<GitHubOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<TerraformOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<OutboxOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+        services.AddSingleton<IValidateOptions<ApiOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart()
             .PostConfigure<IConfiguration>(ReadCommaSeparatedLists);
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).ValidateOnStart();
         services.AddOptions<TerraformOptions>().BindConfiguration(TerraformOptions.Section).ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
@@ -65,6 +67,14 @@ internal static class SettingsSetup
         options.CommandNames = Split(configuration, "server:command_names") ?? options.CommandNames;
         options.AllowCommands = Split(configuration, "server:allow_commands") ?? options.AllowCommands;
         options.Redact = Split(configuration, "server:redact") ?? options.Redact;
+        options.DenyExtraArgs = Split(configuration, "server:deny_extra_args") ?? options.DenyExtraArgs;
+        foreach (var command in configuration.GetSection("server:command_permissions").GetChildren())
+        {
+            if (Split(configuration, command.Path) is { } list)
+            {
+                options.CommandPermissions[command.Key] = list;
+            }
+        }
     }
 
     private static List<string>? Split(IConfiguration configuration, string key) =>

@@ -1,3 +1,4 @@
+using IaCBot.Core.Access;
 using IaCBot.Core.Commands;
 using IaCBot.Core.Redaction;
 using System.Text.RegularExpressions;
@@ -11,7 +12,8 @@ namespace IaCBot.Server.Configuration;
 /// it in iacbot.yaml (<c>server:repo_allowlist</c>) and says what is wrong.
 /// </summary>
 internal sealed partial class SettingsValidator :
-    IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>
+    IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>,
+    IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
@@ -51,11 +53,15 @@ internal sealed partial class SettingsValidator :
                 + "since masking them would hide ordinary text everywhere. List only longer secrets.");
         }
 
+        CheckAccessSettings(errors, options);
         if (options.ParallelPoolSize < 1)
         {
             errors.Add($"server:parallel_pool_size must be 1 or more, not {options.ParallelPoolSize}.");
         }
 
+        CheckDuration(errors, "server:shutdown_grace", options.ShutdownGrace);
+        CheckDuration(errors, "server:order_wait", options.OrderWait);
+        CheckOutputSettings(errors, options);
         if (DataDirProblem(options.DataDir) is { } problem)
         {
             errors.Add($"server:data_dir '{options.DataDir}' cannot be used: {problem}");
@@ -76,6 +82,9 @@ internal sealed partial class SettingsValidator :
         {
             errors.Add("github:token is required: a token of the bot's GitHub user with the repo scope.");
         }
+
+        CheckDuration(errors, "github:max_rate_limit_wait", options.MaxRateLimitWait);
+        CheckDuration(errors, "github:request_timeout", options.RequestTimeout);
 
         return Result(errors);
     }
@@ -101,12 +110,47 @@ internal sealed partial class SettingsValidator :
         return Result(errors);
     }
 
+    public ValidateOptionsResult Validate(string? name, ApiOptions options) =>
+        options.Secret is { Length: > 0 and < ApiOptions.MinSecretLength }
+            ? ValidateOptionsResult.Fail($"api:secret must be at least {ApiOptions.MinSecretLength} characters long: it guards the admin API.")
+            : ValidateOptionsResult.Success;
+
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {
         var errors = new List<string>();
         CheckDuration(errors, "outbox:retry_delay", options.RetryDelay);
         CheckDuration(errors, "outbox:poll_interval", options.PollInterval);
         return Result(errors);
+    }
+
+    private static void CheckAccessSettings(List<string> errors, ServerOptions options)
+    {
+        if (!DenyExtraArgsSetting.TryParse(options.DenyExtraArgs, out _, out var denyError))
+        {
+            errors.Add($"server:deny_extra_args: {denyError}");
+        }
+
+        CommandPermissionsSetting.Parse(
+            options.CommandPermissions.Select(p => KeyValuePair.Create(p.Key, (IReadOnlyList<string?>)p.Value)), out var problems);
+        errors.AddRange(problems.Select(problem => $"server:command_permissions:{problem}"));
+    }
+
+    private static void CheckOutputSettings(List<string> errors, ServerOptions options)
+    {
+        if (!Sizes.TryParse(options.OutputTailSize, out _))
+        {
+            errors.Add($"server:output_tail_size must be a size from 1KB to 1GB such as 1MB or 512KB, not '{options.OutputTailSize}'.");
+        }
+
+        if (options.MaxCommentParts < 1)
+        {
+            errors.Add($"server:max_comment_parts must be 1 or more, not {options.MaxCommentParts}.");
+        }
+
+        if (!RetentionPeriod.TryParse(options.LogRetention, out _))
+        {
+            errors.Add($"server:log_retention must be a number of days such as 30d, or a duration such as 720h, not '{options.LogRetention}'.");
+        }
     }
 
     private static void CheckDuration(List<string> errors, string key, string value)

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage.SQLite;
+using IaCBot.Core.Recovery;
 using IaCBot.Server.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,9 @@ internal static class JobQueueSetup
                 // Workers poll the queue; a second keeps replies quick without load worth measuring.
                 QueuePollInterval = TimeSpan.FromSeconds(1),
 
-                // A fetched job is handed out again after this long; a long apply must never look abandoned. The
-                // job ledger catches what is handed out twice anyway.
+                // A fetched job is handed out again after this long; a long apply must never look abandoned. A run a
+                // crash cut short is found by the job ledger at the next start, not by this timeout, and the ledger
+                // turns the late second hand-out into nothing.
                 InvisibilityTimeout = TimeSpan.FromHours(12),
             };
             return new SQLiteStorage(Path.Combine(Path.GetFullPath(dataDir), "jobs.db"), options);
@@ -34,13 +36,26 @@ internal static class JobQueueSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
-        services.AddHangfireServer((_, options) =>
-        {
-            options.WorkerCount = 10;
-            options.ServerName = $"iacbot-{Environment.MachineName}-{Environment.ProcessId}";
-        });
+        services.AddJobRecovery();
         services.AddScoped<WebhookJobs>();
         services.AddHostedService<OutboxFlushService>();
         return services;
+    }
+
+    /// <summary>
+    /// The workers, started after the runs a crash cut short are dealt with, and drained at a stop within
+    /// server:shutdown_grace; the host waits for that drain.
+    /// </summary>
+    private static void AddJobRecovery(this IServiceCollection services)
+    {
+        services.AddSingleton(ServerInstance.Create());
+        services.AddSingleton(sp => ShutdownTimeouts.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) =>
+            host.ShutdownTimeout = ShutdownTimeouts.Read(configuration).HostGivesUpAfter);
+        services.AddSingleton<JobRuns>();
+        services.AddScoped<InterruptedRunHandler>();
+        services.AddScoped<InterruptedJobs>();
+        services.AddSingleton<StartupRecovery>();
+        services.AddHostedService<JobWorkers>();
     }
 }

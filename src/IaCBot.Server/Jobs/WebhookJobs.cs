@@ -2,9 +2,11 @@ using Hangfire;
 using Hangfire.Server;
 using IaCBot.Core.Comments;
 using IaCBot.Core.Events;
+using IaCBot.Core.Ordering;
 using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Redaction;
+using IaCBot.Core.RunLogs;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Storage;
 using IaCBot.Core.Vcs;
@@ -14,15 +16,20 @@ namespace IaCBot.Server.Jobs;
 /// <summary>
 /// The queued work of a webhook, run by Hangfire in a DI scope of its own. Never retried automatically: a plan or
 /// apply that failed is reported on the PR, and a person decides whether to run it again. A job the queue hands
-/// out a second time is not run again (see <see cref="IJobLedger"/>).
+/// out a second time is not run again (see <see cref="IJobLedger"/>); one a stop cut short is left unfinished in
+/// the ledger, for <see cref="StartupRecovery"/> to report at the next start. A job with a ticket first waits for
+/// the earlier commands of its PR (see <see cref="PullRequestTurns"/>). The job's id names its run's log folder.
 /// </summary>
 internal sealed partial class WebhookJobs(
+    RunLog runLog,
     PullRequestEventProcessor pullRequests,
     CommentCommandHandler comments,
     IJobLedger ledger,
+    JobRuns runs,
+    InterruptedJobs interrupted,
+    PullRequestTurns turns,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
-    BotSettings settings,
     TimeProvider time,
     Redactor redactor,
     ILogger<WebhookJobs> logger)
@@ -40,39 +47,49 @@ internal sealed partial class WebhookJobs(
     internal async Task RunPullRequestAsync(PullRequestEvent e, string jobId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.Ref.ToString(), ["Action"] = e.Action });
-        var what = $"`{settings.DefaultCommandName} plan`";
-        await RunOnceAsync(jobId, e.Pull.Ref, what, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(runs.For(jobId, e), e.Ticket, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
     internal async Task RunCommentAsync(CommentEvent e, string jobId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.ToString(), ["User"] = e.Author });
-        var what = MarkdownCommand(e.Body);
-        await RunOnceAsync(jobId, e.Pull, what, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(runs.For(jobId, e), e.Ticket, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
-    private async Task RunOnceAsync(string jobId, PullRequestRef pull, string what, Func<Task> work, CancellationToken cancellationToken)
+    private async Task RunOnceAsync(JobRun run, long? ticket, Func<Task> work, CancellationToken cancellationToken)
     {
-        switch (await ledger.StartAsync(jobId, time.GetUtcNow(), cancellationToken))
+        // Before the ledger: a job stopped while it waits has not started, and runs in full when handed out again.
+        await using var turn = ticket is { } number ? await turns.WaitAsync(run.Pull, number, cancellationToken) : null;
+        runLog.Begin(run.JobId);
+        switch (await ledger.StartAsync(run, cancellationToken))
         {
             case JobStart.AlreadyFinished:
-                LogAlreadyFinished(jobId);
+                LogAlreadyFinished(run.JobId);
                 return;
             case JobStart.Interrupted:
-                LogInterrupted(jobId, pull);
-                await notifier.CommentAsync(pull, InterruptedReply(what), cancellationToken);
-                await ledger.FinishAsync(jobId, time.GetUtcNow(), cancellationToken);
+                // Started before and never finished, yet not found at start-up (a run the start-up could not deal
+                // with): dealt with now, the same way.
+                await interrupted.DealWithAsync(run, cancellationToken);
                 return;
         }
 
         try
         {
-            await ReportFaultsAsync(pull, work, cancellationToken);
+            await ReportFaultsAsync(run.Pull, work, cancellationToken);
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await ledger.FinishAsync(jobId, time.GetUtcNow(), CancellationToken.None);
+            // The server is stopping and the grace is over. Not marked finished: the next start reports it.
+            LogHandedBack(run.JobId, run.Pull);
+            throw;
         }
+        catch
+        {
+            await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+
+        await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
     }
 
     /// <summary>
@@ -102,18 +119,6 @@ internal sealed partial class WebhookJobs(
         }
     }
 
-    private static string InterruptedReply(string what) =>
-        $"IaCBot was stopped while it ran {what} for this pull request, and did not run it again by itself: "
-        + "an apply cut short must never be repeated unseen. Check the commit statuses and your infrastructure, "
-        + "then comment the command again if it is still needed.";
-
-    private static string MarkdownCommand(string body)
-    {
-        var line = body.Trim().Split('\n')[0].Trim();
-        line = line.Length > 100 ? line[..100] + "…" : line;
-        return "`" + line.Replace("`", "'", StringComparison.Ordinal) + "`";
-    }
-
     private static string JobId(PerformContext? context) =>
         context?.BackgroundJob.Id ?? throw new InvalidOperationException("The job was started without its Hangfire context.");
 
@@ -123,6 +128,6 @@ internal sealed partial class WebhookJobs(
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ran to its end before; not run again")]
     private partial void LogAlreadyFinished(string jobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} for {Pull} was interrupted by a stop of the server; reported, not run again")]
-    private partial void LogInterrupted(string jobId, PullRequestRef pull);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} for {Pull} was cut short by the stop of the server; the next start reports it")]
+    private partial void LogHandedBack(string jobId, PullRequestRef pull);
 }

@@ -19,12 +19,16 @@ internal static class RunSetup
         services.AddSingleton<CommentRenderer>();
         services.AddSingleton(sp => new CommentParser(
             sp.GetRequiredService<BotSettings>().CommandNames,
-            allowedCommands: sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveAllowCommands));
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveDenyExtraArgs,
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveAllowCommands));
         services.AddSingleton(sp =>
         {
             // The server's secrets are masked by the process runner, in every program's output.
             var options = sp.GetRequiredService<IOptions<TerraformOptions>>().Value;
-            return new TerraformRunner(sp.GetRequiredService<IProcessRunner>(), new TerraformSettings(options.Binary, Durations.Parse(options.Timeout)));
+            var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
+            var api = sp.GetRequiredService<IOptions<ApiOptions>>().Value;
+            var secrets = new[] { github.Token, github.WebhookSecret, api.Secret }.OfType<string>().Where(s => s.Length > 0).ToList();
+            return new TerraformRunner(sp.GetRequiredService<IProcessRunner>(), new TerraformSettings(options.Binary, Durations.Parse(options.Timeout), secrets));
         });
         services.AddSingleton(sp =>
         {
@@ -34,11 +38,14 @@ internal static class RunSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<PullRequestNotifier>();
 
-        services.AddSingleton(sp => new WorkflowRunner(sp.GetRequiredService<TerraformRunner>(), sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton(sp => new WorkflowRunner(
+            sp.GetRequiredService<TerraformRunner>(), sp.GetRequiredService<IProcessRunner>(), RunLogSetup.OutputTailChars(sp)));
         services.AddSingleton(sp => new ProjectScheduler(sp.GetRequiredService<IOptions<ServerOptions>>().Value.ParallelPoolSize));
-        services.AddSingleton<StepContexts>();
         services.AddSingleton<ProjectLocker>();
-        services.AddSingleton<WorkflowHooks>();
+
+        // Scoped: they name the log files of the job's run.
+        services.AddScoped<StepContexts>();
+        services.AddScoped<WorkflowHooks>();
 
         services.AddScoped<RunConfigurationLoader>();
         services.AddScoped<ProjectSelector>();

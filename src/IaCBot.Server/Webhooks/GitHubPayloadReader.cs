@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IaCBot.Core.Access;
 using IaCBot.Core.Events;
 using IaCBot.Core.Vcs;
 
@@ -124,7 +125,10 @@ internal static class GitHubPayloadReader
         };
     }
 
-    /// <summary>The fork a PR comes from, when it comes from one.</summary>
+    /// <summary>
+    /// The fork a PR comes from, when it comes from one. GitHub sends <c>head.repo: null</c> once the fork is deleted;
+    /// such a PR cannot be shown to come from the base repository, so it counts as a fork.
+    /// </summary>
     private static RepoId? HeadRepo(RepoId baseRepo, JsonElement head)
     {
         if (!head.TryGetProperty("repo", out var repo) || repo.ValueKind != JsonValueKind.Object
@@ -132,7 +136,7 @@ internal static class GitHubPayloadReader
             || !repo.TryGetProperty("owner", out var owner) || owner.ValueKind != JsonValueKind.Object
             || !owner.TryGetProperty("login", out var login) || login.ValueKind != JsonValueKind.String)
         {
-            return null;
+            return ForkPolicy.UnknownFork(baseRepo.Host);
         }
 
         var fork = new RepoId(baseRepo.Host, login.GetString()!, name.GetString()!);

@@ -1,4 +1,6 @@
 using Hangfire;
+using IaCBot.Core.Events;
+using IaCBot.Core.Ordering;
 using IaCBot.Core.Storage;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.Jobs;
@@ -9,13 +11,15 @@ namespace IaCBot.Server.Webhooks;
 
 /// <summary>
 /// <c>POST /events</c>: verifies a GitHub delivery, records its id, queues its work and answers at once. Nothing
-/// slow happens here: git and terraform run in the queued job.
+/// slow happens here: git and terraform run in the queued job. Each queued delivery gets its PR's next ticket, which
+/// keeps the PR's commands in the order they arrived (see <see cref="PullRequestTurns"/>).
 /// </summary>
 internal sealed partial class GitHubWebhookEndpoint(
     IOptions<GitHubOptions> github,
     RepoAllowlist allowlist,
     IDeliveryStore deliveries,
     IBackgroundJobClient jobs,
+    PullRequestTurns turns,
     CommandPrefixFilter commandFilter,
     TimeProvider time,
     ILogger<GitHubWebhookEndpoint> logger)
@@ -66,7 +70,8 @@ internal sealed partial class GitHubWebhookEndpoint(
                 return Results.Ok(new { result = "pong" });
         }
 
-        var repo = parsed is WebhookParseResult.PullRequest pr ? pr.Event.Pull.Ref.Repo : ((WebhookParseResult.Comment)parsed).Event.Pull.Repo;
+        var pull = parsed is WebhookParseResult.PullRequest pr ? pr.Event.Pull.Ref : ((WebhookParseResult.Comment)parsed).Event.Pull;
+        var repo = pull.Repo;
         if (!allowlist.Allows(repo))
         {
             LogNotAllowed(repo);
@@ -84,9 +89,12 @@ internal sealed partial class GitHubWebhookEndpoint(
             return Results.Ok(new { result = "duplicate", reason = "This delivery was received before." });
         }
 
+        long? ticket = null;
+        string? jobId = null;
         try
         {
-            var jobId = await EnqueueAsync(parsed, cancellationToken);
+            ticket = await turns.IssueAsync(pull, cancellationToken);
+            jobId = await EnqueueAsync(parsed, ticket.Value, cancellationToken);
             return Results.Accepted(value: new { result = "queued", job = jobId });
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -96,13 +104,21 @@ internal sealed partial class GitHubWebhookEndpoint(
             LogQueueFailed(ex);
             return Results.Problem("The job queue is not available; redeliver this event later.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        finally
+        {
+            // A ticket without a job would hold up the PR's later commands.
+            if (jobId is null && ticket is { } unused)
+            {
+                await turns.AbandonAsync(pull, unused, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>
     /// Queues the work. The embedded queue is a SQLite file that a worker may hold for a moment, so a busy
     /// queue is asked again a few times before the delivery is given up.
     /// </summary>
-    private async Task<string> EnqueueAsync(WebhookParseResult parsed, CancellationToken cancellationToken)
+    private async Task<string> EnqueueAsync(WebhookParseResult parsed, long ticket, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -110,8 +126,8 @@ internal sealed partial class GitHubWebhookEndpoint(
             {
                 return parsed switch
                 {
-                    WebhookParseResult.PullRequest p => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(p.Event, null, CancellationToken.None)),
-                    WebhookParseResult.Comment c => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(c.Event, null, CancellationToken.None)),
+                    WebhookParseResult.PullRequest p => Enqueue(p.Event with { Ticket = ticket }),
+                    WebhookParseResult.Comment c => Enqueue(c.Event with { Ticket = ticket }),
                     _ => throw new InvalidOperationException("Unexpected webhook result."),
                 };
             }
@@ -122,6 +138,10 @@ internal sealed partial class GitHubWebhookEndpoint(
             }
         }
     }
+
+    private string Enqueue(PullRequestEvent e) => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(e, null, CancellationToken.None));
+
+    private string Enqueue(CommentEvent e) => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(e, null, CancellationToken.None));
 
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
     {

@@ -106,6 +106,29 @@ public sealed class CommentParserPropertyTests
         (1, Gen.String.Select(text => "atlantis plan -- " + text)),
         (1, Gen.String[Gen.Char[(char)0, (char)0x7f], 0, 300].Select(text => "iacbot apply " + text)));
 
+    /// <summary>Where a -var-file might point: plausible paths, escapes, home and absolute paths, drive letters.</summary>
+    private static readonly string[] VarFilePaths =
+    [
+        "prod.tfvars", "env/prod.tfvars", "../common.tfvars", "../../common.tfvars", "../../../x", "./a/../../b", "a/../..",
+        "/etc/passwd", "//etc/passwd", "~/.aws/credentials", "~", "~root/x", "C:/x", "c:x", "..\\x", "a/./b/../c", "..",
+        "...", "....//x", "%2e%2e/x", "-chdir=/", "$HOME/x", "'../x'", "\"a b/../../x\"",
+    ];
+
+    private static readonly Gen<string> VarFileValue = Gen.Frequency((2, Gen.OneOf(VarFilePaths)), (2, Value));
+
+    private static readonly Gen<string> VarFileArg = Gen.Select(
+        Gen.OneOf("-var-file=", "--var-file=", "-var-file ", "--var-file ", "-VAR-FILE=", "-Var-File "),
+        VarFileValue,
+        (flag, value) => flag + value);
+
+    /// <summary>A plan or apply naming a directory, a project or neither, with var-files among other arguments.</summary>
+    private static readonly Gen<string> CommentWithVarFile = Gen.Select(
+        Prefix,
+        Gen.OneOf("plan", "apply"),
+        Gen.Frequency((2, Gen.Const("")), (2, Value.Select(dir => $"-d {dir} ")), (1, Gen.Const("-p network "))),
+        Gen.Frequency((3, VarFileArg), (1, Value)).Array[1, 4],
+        (prefix, command, target, args) => $"{prefix}{command} {target}-- {string.Join(' ', args)}");
+
     private static Gen<string> CommentWith(Gen<string> flag) => Gen.Select(
         Prefix,
         Command,
@@ -198,6 +221,33 @@ public sealed class CommentParserPropertyTests
     }
 
     [Fact]
+    public void A_parsed_var_file_always_stays_inside_the_repository()
+    {
+        var parser = new CommentParser(["iacbot", "atlantis"]);
+        var varFiles = 0;
+        FixedSeedProperty.Check(CommentWithVarFile, seed: 271_828, Cases, body =>
+        {
+            if (parser.Parse(body) is not CommentParseResult.Parsed { Command: var command })
+            {
+                return;
+            }
+
+            foreach (var path in VarFilesOf(command.ExtraArgs))
+            {
+                varFiles++;
+                Assert.False(path.Length == 0 || path.StartsWith('/') || path.Contains('~') || path.Contains('\\'), path);
+
+                // Without -d the project may be any directory, so the file must stay inside whichever it is.
+                var root = command.Dir is null ? "/repo/some/project" : "/repo";
+                var resolved = Path.GetFullPath(Path.Combine(root, command.Dir ?? ".", path));
+                Assert.True(resolved == root || resolved.StartsWith(root + "/", StringComparison.Ordinal), $"{path} from {command.Dir ?? "(no -d)"} is {resolved}");
+            }
+        });
+
+        Assert.True(varFiles > 100, $"only {varFiles} var-files were accepted");
+    }
+
+    [Fact]
     public void Parsed_import_and_state_rm_arguments_are_addresses_and_ids_terraform_cannot_take_for_flags()
     {
         var parsed = new Dictionary<CommandKind, int> { [CommandKind.Import] = 0, [CommandKind.StateRm] = 0 };
@@ -229,6 +279,28 @@ public sealed class CommentParserPropertyTests
 
         FixedSeedProperty.Check(Gen.OneOf(ResourceComment, AdversarialComment), seed: 3, Cases, body =>
             Assert.False(parser.Parse(body) is CommentParseResult.Parsed { Command.Kind: CommandKind.Import or CommandKind.StateRm }, body));
+    }
+
+    /// <summary>The files of every -var-file among <paramref name="args"/>, read as terraform's flag parser reads them.</summary>
+    private static IEnumerable<string> VarFilesOf(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i].TrimStart('-');
+            if (!args[i].StartsWith('-') || !name.StartsWith("var-file", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (name.Length == "var-file".Length && i + 1 < args.Count)
+            {
+                yield return args[i + 1];
+            }
+            else if (name.Length > "var-file".Length && name["var-file".Length] == '=')
+            {
+                yield return name[("var-file".Length + 1)..];
+            }
+        }
     }
 
     [Fact]

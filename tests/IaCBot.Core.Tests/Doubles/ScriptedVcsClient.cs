@@ -17,6 +17,18 @@ internal sealed class ScriptedVcsClient : IVcsClient
 
     public int MaxCommentLength => 65_536;
 
+    /// <summary>Each user's role on every repository; a user not listed has none.</summary>
+    public Dictionary<string, RepoRole> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Active team memberships, written <c>org/slug:user</c>.</summary>
+    public HashSet<string> TeamMembers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Thrown by every permission or team check while set, as when the host is down.</summary>
+    public VcsException? AccessFailure { get; set; }
+
+    /// <summary>How many permission and team checks were asked.</summary>
+    public int AccessChecks { get; private set; }
+
     public void FailNextComment(VcsException failure) => _commentFailures.Enqueue(failure);
 
     public void FailNextStatus(VcsException failure) => _statusFailures.Enqueue(failure);
@@ -51,8 +63,11 @@ internal sealed class ScriptedVcsClient : IVcsClient
     public Task<IReadOnlyList<PostedComment>> ListCommentsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PostedComment>>(Comments.ToList());
 
+    /// <summary>What <see cref="GetPullRequestAsync"/> answers; while null, it fails as a host that is down.</summary>
+    public PullRequestInfo? PullRequest { get; set; }
+
     public Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+        PullRequest is { } info ? Task.FromResult(info) : throw new VcsException("The host is down.", 502, isTransient: true);
 
     public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
@@ -60,6 +75,18 @@ internal sealed class ScriptedVcsClient : IVcsClient
     public Task MergeAsync(PullRequestRef pull, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task DeleteBranchAsync(RepoId repo, string branch, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<RepoRole> GetPermissionAsync(RepoId repo, string user, CancellationToken cancellationToken)
+    {
+        AccessChecks++;
+        return AccessFailure is { } failure ? throw failure : Task.FromResult(Roles.GetValueOrDefault(user, RepoRole.None));
+    }
+
+    public Task<bool> IsTeamMemberAsync(string organization, string teamSlug, string user, CancellationToken cancellationToken)
+    {
+        AccessChecks++;
+        return AccessFailure is { } failure ? throw failure : Task.FromResult(TeamMembers.Contains($"{organization}/{teamSlug}:{user}"));
+    }
 
     public Task<IReadOnlyList<Review>> ListReviewsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         throw new NotSupportedException();

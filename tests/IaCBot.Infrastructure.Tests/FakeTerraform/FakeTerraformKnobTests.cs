@@ -68,7 +68,9 @@ public sealed class FakeTerraformKnobTests : IDisposable
         _dir.Environment["FAKE_TERRAFORM_LOG"] = log;
 
         using var process = _dir.Start("plan", "-input=false");
-        while (!File.Exists(log))
+
+        // The file exists as soon as the fake opens it; the start line is there once a whole line is.
+        while (!HasWholeLine(log))
         {
             await Task.Delay(10);
         }
@@ -107,4 +109,16 @@ public sealed class FakeTerraformKnobTests : IDisposable
 
     private static string[] Phases(string log) =>
         [.. File.ReadAllLines(log).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("phase").GetString() ?? "")];
+
+    private static bool HasWholeLine(string path)
+    {
+        try
+        {
+            return File.Exists(path) && File.ReadAllText(path).Contains('\n', StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }

@@ -149,17 +149,20 @@ public sealed class LiteDbStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task The_job_ledger_tells_a_first_run_from_a_finished_one_and_an_interrupted_one()
+    public async Task The_apply_lock_survives_reopening_the_database_until_it_is_cleared()
     {
-        var ledger = new LiteDbJobLedger(_context);
+        var store = new LiteDbApplyLockStore(_context);
+        Assert.Null(await store.GetAsync(CancellationToken.None));
+        await store.SetAsync(new ApplyLock("ops", Now, null), CancellationToken.None);
+        await store.SetAsync(new ApplyLock("ops-alice", Now.AddMinutes(5), "release freeze"), CancellationToken.None);
 
-        Assert.Equal(JobStart.First, await ledger.StartAsync("1", Now, CancellationToken.None));
-        Assert.Equal(JobStart.Interrupted, await ledger.StartAsync("1", Now, CancellationToken.None));
-        await ledger.FinishAsync("1", Now, CancellationToken.None);
         Reopen();
-        ledger = new LiteDbJobLedger(_context);
-        Assert.Equal(JobStart.AlreadyFinished, await ledger.StartAsync("1", Now, CancellationToken.None));
-        Assert.Equal(JobStart.First, await ledger.StartAsync("2", Now, CancellationToken.None));
+        store = new LiteDbApplyLockStore(_context);
+
+        Assert.Equal(new ApplyLock("ops-alice", Now.AddMinutes(5), "release freeze"), await store.GetAsync(CancellationToken.None));
+        Assert.True(await store.ClearAsync(CancellationToken.None));
+        Assert.False(await store.ClearAsync(CancellationToken.None));
+        Assert.Null(await store.GetAsync(CancellationToken.None));
     }
 
     public void Dispose()

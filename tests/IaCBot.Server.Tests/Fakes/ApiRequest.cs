@@ -17,6 +17,9 @@ internal sealed class ApiRequest(IRequestMessage message, Match match, string ap
 
     public string Sha => match.Groups["sha"].Value;
 
+    /// <summary>Any other named group of the route's path, such as <c>user</c>.</summary>
+    public string Path(string group) => Uri.UnescapeDataString(match.Groups[group].Value);
+
     /// <summary>The issue or PR number; null when the path's number is not one GitHub could have.</summary>
     public int? Number =>
         int.TryParse(match.Groups["number"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0

@@ -30,6 +30,7 @@ public sealed class FakeGitHub : IDisposable
             .. new IssueCommentRoutes(_state, BotLogin).All(),
             .. new StatusRoutes(_state, BotLogin).All(),
             .. new MergeRoutes(_state).All(),
+            .. new AccessRoutes(_state).All(),
         ]);
     }
 
@@ -55,6 +56,20 @@ public sealed class FakeGitHub : IDisposable
         pull.BaseBranch = baseBranch;
         return pull;
     }
+
+    /// <summary>A user's role on a repository: admin, maintain, write, triage, read or none.</summary>
+    public void SetRole(string owner, string repo, string user, string role) => _state.SetRole(owner, repo, user, role);
+
+    /// <summary>The role of every user without one set; <c>write</c> unless a test says otherwise.</summary>
+    public string DefaultRole
+    {
+        get => _state.DefaultRole;
+        set => _state.DefaultRole = value;
+    }
+
+    /// <summary>Makes the user a member of the organisation's team: <c>active</c>, or <c>pending</c> while invited.</summary>
+    public void AddTeamMember(string org, string teamSlug, string user, string state = "active") =>
+        _state.SetTeamMembership(org, teamSlug, user, state);
 
     /// <summary>A comment someone wrote on github.com, there before the server lists the PR's comments.</summary>
     public FakeComment AddComment(string owner, string repo, int number, string user, string body) =>
@@ -113,6 +128,20 @@ public sealed class FakeGitHub : IDisposable
 
         FailNext(method, pathContains, 403, times, headers, FaultResponses.SecondaryMessage);
     }
+
+    /// <summary>
+    /// The next <paramref name="times"/> requests whose method matches (<c>*</c> for any) and whose path contains
+    /// <paramref name="pathContains"/> are answered only after <paramref name="delay"/>, as a GitHub that hangs would.
+    /// </summary>
+    public void DelayNext(string method, string pathContains, TimeSpan delay, int times = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);
+        _state.AddDelay(new FakeDelay(method, pathContains, delay, times));
+    }
+
+    /// <summary>When the requests with this method (<c>*</c> for any) and a path containing the text arrived, in order.</summary>
+    public IReadOnlyList<DateTimeOffset> RequestTimes(string method, string pathContains) =>
+        _state.RequestsTo(method, pathContains).Select(r => r.At).ToList();
 
     /// <summary>How many requests (answered, refused or failed) had this method (<c>*</c> for any) and a path containing the text.</summary>
     public int RequestCount(string method, string pathContains) => _state.CountRequests(method, pathContains);

@@ -10,7 +10,7 @@ using WireMock.Types;
 namespace IaCBot.Server.Tests.Fakes;
 
 /// <summary>
-/// Maps the fake's routes on WireMock. Every request goes the same way: recorded, then an injected fault if one
+/// Maps the fake's routes on WireMock. Every request goes the same way: recorded, held back by an injected delay if one matches, then an injected fault if one
 /// matches, then the token check, then the route, computed from the current state; GitHub's headers are added last.
 /// </summary>
 internal sealed class FakeGitHubRouter(FakeGitHubState state, string apiUrl, string token)
@@ -29,18 +29,30 @@ internal sealed class FakeGitHubRouter(FakeGitHubState state, string apiUrl, str
                 .Given(Request.Create().WithPath(new RegexMatcher(route.PathPattern)).UsingMethod(route.Method))
                 .AtPriority(RoutePriority)
                 .RespondWith(Response.Create().WithCallback(message =>
-                    Handle(message, m => route.Handle(new ApiRequest(m, pattern.Match(m.Path), apiUrl)))));
+                    HandleAsync(message, m => route.Handle(new ApiRequest(m, pattern.Match(m.Path), apiUrl)))));
         }
 
         server
             .Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
             .AtPriority(FallbackPriority)
-            .RespondWith(Response.Create().WithCallback(message => Handle(message, _ => GitHubResponses.NotFound())));
+            .RespondWith(Response.Create().WithCallback(message => HandleAsync(message, _ => GitHubResponses.NotFound())));
     }
 
-    private ResponseMessage Handle(IRequestMessage message, Func<IRequestMessage, ResponseMessage> route)
+    /// <summary>An injected delay holds the answer back, as a slow GitHub would; the request is then handled as usual.</summary>
+    private async Task<IResponseMessage> HandleAsync(IRequestMessage message, Func<IRequestMessage, ResponseMessage> route)
     {
         var used = state.Record(message.Method, message.Path);
+        var delay = state.TakeDelay(message.Method, message.Path);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay);
+        }
+
+        return Handle(message, used, route);
+    }
+
+    private ResponseMessage Handle(IRequestMessage message, int used, Func<IRequestMessage, ResponseMessage> route)
+    {
         ResponseMessage response;
         try
         {

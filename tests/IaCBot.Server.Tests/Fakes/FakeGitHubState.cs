@@ -11,6 +11,9 @@ internal sealed class FakeGitHubState
     private readonly Dictionary<string, List<FakeStatus>> _statuses = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<FakeFault> _faults = [];
+    private readonly Dictionary<string, string> _roles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _teamMembers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<FakeDelay> _delays = [];
     private long _lastId = 1_000_000;
     private DateTimeOffset _lastTimestamp = DateTimeOffset.MinValue;
 
@@ -93,18 +96,43 @@ internal sealed class FakeGitHubState
     {
         lock (Gate)
         {
-            _requests.Add(new RecordedRequest(method, path));
+            _requests.Add(new RecordedRequest(method, path, TimeProvider.System.GetUtcNow()));
             return _requests.Count;
         }
     }
 
-    public int CountRequests(string method, string pathContains)
+    public int CountRequests(string method, string pathContains) => RequestsTo(method, pathContains).Count;
+
+    public IReadOnlyList<RecordedRequest> RequestsTo(string method, string pathContains)
     {
         lock (Gate)
         {
-            return _requests.Count(r =>
+            return _requests.Where(r =>
                 (method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))
-                && r.Path.Contains(pathContains, StringComparison.Ordinal));
+                && r.Path.Contains(pathContains, StringComparison.Ordinal)).ToList();
+        }
+    }
+
+    public void AddDelay(FakeDelay delay)
+    {
+        lock (Gate)
+        {
+            _delays.Add(delay);
+        }
+    }
+
+    /// <summary>How long to hold this request's answer back, used up once; zero when no delay applies.</summary>
+    public TimeSpan TakeDelay(string method, string path)
+    {
+        lock (Gate)
+        {
+            var delay = _delays.Find(d => d.Matches(method, path));
+            if (delay is not null && delay.Consume())
+            {
+                _delays.Remove(delay);
+            }
+
+            return delay?.Delay ?? TimeSpan.Zero;
         }
     }
 
@@ -155,6 +183,42 @@ internal sealed class FakeGitHubState
     }
 
     private readonly HashSet<string> _deletedBranches = [];
+
+    /// <summary>The role of users no test set one for: the tests' people are collaborators who may push.</summary>
+    public string DefaultRole { get; set; } = "write";
+
+    public void SetRole(string owner, string repo, string user, string role)
+    {
+        lock (Gate)
+        {
+            _roles[$"{owner}/{repo}:{user}"] = role;
+        }
+    }
+
+    public string RoleOf(string owner, string repo, string user)
+    {
+        lock (Gate)
+        {
+            return _roles.GetValueOrDefault($"{owner}/{repo}:{user}", DefaultRole);
+        }
+    }
+
+    public void SetTeamMembership(string org, string slug, string user, string state)
+    {
+        lock (Gate)
+        {
+            _teamMembers[$"{org}/{slug}:{user}"] = state;
+        }
+    }
+
+    /// <summary>The membership's state (active, pending), or null when the user is not in the team.</summary>
+    public string? TeamMembership(string org, string slug, string user)
+    {
+        lock (Gate)
+        {
+            return _teamMembers.GetValueOrDefault($"{org}/{slug}:{user}");
+        }
+    }
 
     public long NextId()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Octokit;
 using Octokit.Internal;
 using ProductHeaderValue = Octokit.ProductHeaderValue;
@@ -314,6 +315,73 @@ public sealed class FakeGitHubTests : IDisposable
 
         Assert.Contains("Apply failed", comment.Message, StringComparison.Ordinal);
         Assert.Contains("iacbot/apply: error", status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pull_request_from_a_fork_has_the_forks_head_repository()
+    {
+        _pull.ForkOwner = "mallory";
+        _pull.ForkName = "infra-fork";
+
+        var pr = await _client.PullRequest.Get(Owner, Repo, 7);
+
+        Assert.Equal("mallory/infra-fork", pr.Head.Repository.FullName);
+        Assert.True(pr.Head.Repository.Fork);
+        Assert.Equal("mallory:feature/network", pr.Head.Label);
+        Assert.Equal("acme/infra", pr.Base.Repository.FullName);
+    }
+
+    [Fact]
+    public async Task A_pull_request_whose_fork_was_deleted_has_no_head_repository()
+    {
+        _pull.ForkOwner = "mallory";
+        _pull.ForkName = "infra-fork";
+        _pull.ForkDeleted = true;
+
+        var pr = await _client.PullRequest.Get(Owner, Repo, 7);
+
+        Assert.Null(pr.Head.Repository);
+    }
+
+    [Theory]
+    [InlineData("admin", "admin")]
+    [InlineData("maintain", "write")]
+    [InlineData("write", "write")]
+    [InlineData("triage", "read")]
+    [InlineData("read", "read")]
+    [InlineData("none", "none")]
+    public async Task A_users_permission_reads_back_with_githubs_old_name_and_the_role_itself(string role, string permission)
+    {
+        _github.SetRole(Owner, Repo, "bob", role);
+
+        var answer = await _client.Repository.Collaborator.ReviewPermission(Owner, Repo, "bob");
+
+        Assert.Equal(permission, answer.Permission);
+        Assert.Equal(role, answer.RoleName);
+        Assert.Equal("bob", answer.Collaborator.Login);
+    }
+
+    [Fact]
+    public async Task Users_without_a_role_set_have_the_default_and_an_unknown_repository_is_not_found()
+    {
+        Assert.Equal("write", (await _client.Repository.Collaborator.ReviewPermission(Owner, Repo, "anyone")).RoleName);
+        await Assert.ThrowsAsync<NotFoundException>(() => _client.Repository.Collaborator.ReviewPermission(Owner, "elsewhere", "anyone"));
+    }
+
+    [Fact]
+    public async Task A_team_membership_is_found_with_its_state_and_a_non_member_is_not_found()
+    {
+        _github.AddTeamMember("acme", "platform", "carol");
+        _github.AddTeamMember("acme", "platform", "dave", "pending");
+        using var client = RawClient(_github.Token);
+
+        var carol = JsonNode.Parse(await client.GetStringAsync(new Uri(new Uri(_github.ApiUrl), "orgs/acme/teams/platform/memberships/carol")))!;
+        var dave = JsonNode.Parse(await client.GetStringAsync(new Uri(new Uri(_github.ApiUrl), "orgs/acme/teams/platform/memberships/dave")))!;
+        var bob = await client.GetAsync(new Uri(new Uri(_github.ApiUrl), "orgs/acme/teams/platform/memberships/bob"));
+
+        Assert.Equal("active", carol["state"]!.GetValue<string>());
+        Assert.Equal("pending", dave["state"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, bob.StatusCode);
     }
 
     private GitHubClient Octokit(string token) => new(new Connection(

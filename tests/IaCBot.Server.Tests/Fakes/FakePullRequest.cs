@@ -39,6 +39,15 @@ public sealed class FakePullRequest
 
     public bool Draft { get; set; }
 
+    /// <summary>The owner of the fork the head branch lives in; null for a branch of the repository itself.</summary>
+    public string? ForkOwner { get; set; }
+
+    /// <summary>The fork's name, when <see cref="ForkOwner"/> is set.</summary>
+    public string? ForkName { get; set; }
+
+    /// <summary>The fork was deleted: GitHub then sends <c>head.repo: null</c>.</summary>
+    public bool ForkDeleted { get; set; }
+
     /// <summary><c>open</c> or <c>closed</c>; a merged PR is <c>closed</c> with <see cref="Merged"/> set.</summary>
     public string State { get; set; } = "open";
 

@@ -36,8 +36,16 @@ internal static class PullRequestJson
         ClearPeople(pr);
         GitHubJson.SetUser(pr["user"], pull.Author);
         SetClosing(pr, pull);
-        SetBranch(pr["head"], pull, pull.HeadBranch, pull.HeadSha);
-        SetBranch(pr["base"], pull, pull.BaseBranch, pull.BaseSha);
+        SetBranch(pr["head"], pull.ForkOwner ?? pull.Owner, pull.ForkName ?? pull.Repo, pull, pull.HeadBranch, pull.HeadSha);
+        SetBranch(pr["base"], pull.Owner, pull.Repo, pull, pull.BaseBranch, pull.BaseSha);
+        if (pull.ForkOwner is not null && pr["head"] is JsonObject head)
+        {
+            head["repo"] = pull.ForkDeleted ? null : head["repo"];
+            if (head["repo"] is JsonObject fork)
+            {
+                fork["fork"] = true;
+            }
+        }
     }
 
     /// <summary>Points every URL in the fixture at the fake's repo and PR number.</summary>
@@ -81,17 +89,17 @@ internal static class PullRequestJson
         }
     }
 
-    private static void SetBranch(JsonNode? node, FakePullRequest pull, string branch, string sha)
+    private static void SetBranch(JsonNode? node, string owner, string repo, FakePullRequest pull, string branch, string sha)
     {
         if (node is not JsonObject side)
         {
             return;
         }
 
-        side["label"] = $"{pull.Owner}:{branch}";
+        side["label"] = $"{owner}:{branch}";
         side["ref"] = branch;
         side["sha"] = sha;
-        GitHubJson.SetUser(side["user"], pull.Owner);
-        GitHubJson.SetRepository(side["repo"], pull.Owner, pull.Repo, pull.CloneUrl, pull.BaseBranch);
+        GitHubJson.SetUser(side["user"], owner);
+        GitHubJson.SetRepository(side["repo"], owner, repo, pull.CloneUrl, pull.BaseBranch);
     }
 }

@@ -1,4 +1,4 @@
 namespace IaCBot.Server.Tests.Fakes;
 
-/// <summary>A request the fake received, whatever it answered.</summary>
-internal sealed record RecordedRequest(string Method, string Path);
+/// <summary>A request the fake received, whatever it answered, and when it arrived.</summary>
+internal sealed record RecordedRequest(string Method, string Path, DateTimeOffset At);

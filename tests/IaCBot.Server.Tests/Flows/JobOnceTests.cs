@@ -32,13 +32,16 @@ public sealed class JobOnceTests : ServerTest
         await DeliverPullRequestAsync("opened", pr);
         await CommentContainingAsync(pr, "Ran plan");
         var ledger = App.Services.GetRequiredService<IJobLedger>();
-        await ledger.StartAsync("apply-job", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        var pull = new PullRequestRef(new RepoId("github.com", pr.Owner, pr.Repo), pr.Number);
+        await ledger.StartAsync(new JobRun("apply-job", pull, JobKind.Apply, "iacbot apply", null, "gone", DateTimeOffset.UnixEpoch, "{}"), CancellationToken.None);
 
         await RunJobAsync("apply-job", Comment(pr, "iacbot apply"));
 
         var reply = await CommentNumberAsync(pr, 2);
-        Assert.Contains("was stopped while it ran `iacbot apply`", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("stopped while it was running `iacbot apply`, and did not run it again", reply.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(TerraformRuns, r => r.Command == "apply");
+        await RunJobAsync("apply-job", Comment(pr, "iacbot apply"));
+        Assert.Equal(2, GitHub.Comments(Owner, RepoName, 1).Count);
     }
 
     private static CommentEvent Comment(Fakes.FakePullRequest pr, string body) =>

@@ -1,7 +1,9 @@
 using IaCBot.Server.Tests.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace IaCBot.Server.Tests.Harness;
@@ -15,12 +17,16 @@ public sealed class IaCBotApp : IAsyncDisposable
     public const string WebhookSecret = "it-is-a-secret-to-everybody";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private WebApplicationFactory<Program> _factory;
     private HttpClient? _client;
 
-    public IaCBotApp(FakeGitHub github, string dataDir, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="services">Replaces some of the app's services, as a fault a test cannot cause from outside.</param>
+    public IaCBotApp(
+        FakeGitHub github, string dataDir, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         DataDir = dataDir;
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["server:data_dir"] = dataDir,
@@ -32,6 +38,7 @@ public sealed class IaCBotApp : IAsyncDisposable
             ["terraform:binary"] = FakeTerraformBinary.Path,
             ["terraform:timeout"] = "2m",
             ["terraform:kill_grace"] = "5s",
+            ["server:shutdown_grace"] = "2s",
             ["outbox:retry_delay"] = "200ms",
             ["outbox:poll_interval"] = "200ms",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -90,5 +97,9 @@ public sealed class IaCBotApp : IAsyncDisposable
         {
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
             web.ConfigureLogging(logging => logging.AddProvider(Errors).AddProvider(Logs));
+            if (_services is not null)
+            {
+                web.ConfigureTestServices(_services);
+            }
         });
 }

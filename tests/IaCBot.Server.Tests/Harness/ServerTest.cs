@@ -1,4 +1,5 @@
 using IaCBot.Server.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IaCBot.Server.Tests.Harness;
 
@@ -19,7 +20,10 @@ public abstract class ServerTest : IAsyncLifetime
 
     protected TestGitRepository Repo { get; } = TestGitRepository.Create();
 
-    protected IaCBotApp App => _app ??= new IaCBotApp(GitHub, _dataDir, Settings.Concat(TestSettings).ToDictionary());
+    protected IaCBotApp App => _app ??= new IaCBotApp(GitHub, _dataDir, Settings.Concat(TestSettings).ToDictionary(), TestServices);
+
+    /// <summary>Services one test replaces before it first touches <see cref="App"/>.</summary>
+    protected Action<IServiceCollection>? TestServices { get; set; }
 
     /// <summary>Settings one test adds before it first touches <see cref="App"/>.</summary>
     protected Dictionary<string, string?> TestSettings { get; } = [];

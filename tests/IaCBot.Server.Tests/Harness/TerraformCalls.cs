@@ -8,6 +8,9 @@ public static class TerraformCalls
     public sealed record Run(IReadOnlyList<string> Args, string Cwd, IReadOnlyDictionary<string, string?> Env)
     {
         public string Command => Args.Count > 0 ? Args[0] : "";
+
+        /// <summary>The fake's process id, by which a test sees that a killed server left no terraform behind.</summary>
+        public int Pid { get; init; }
     }
 
     public static IReadOnlyList<Run> Under(string dataDir)
@@ -39,7 +42,8 @@ public static class TerraformCalls
                 var env = root.TryGetProperty("env", out var vars) && vars.ValueKind == JsonValueKind.Object
                     ? vars.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.ValueKind == JsonValueKind.String ? v.Value.GetString() : null)
                     : [];
-                calls.Add(new Run(root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(), cwd, env));
+                var pid = root.TryGetProperty("pid", out var id) ? id.GetInt32() : 0;
+                calls.Add(new Run(root.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(), cwd, env) { Pid = pid });
             }
         }
 
@@ -75,7 +79,8 @@ public static class TerraformCalls
     /// <summary>The log's lines; the fake locks the file while it appends, so a read that meets the lock tries again.</summary>
     private static string[] ReadLines()
     {
-        for (var attempt = 1; ; attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
             try
             {
@@ -83,8 +88,9 @@ public static class TerraformCalls
                 using var reader = new StreamReader(stream);
                 return reader.ReadToEnd().Split('\n');
             }
-            catch (IOException) when (attempt < 50)
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromSeconds(10))
             {
+                // The fake holds the file only for the moment of one append; a loaded machine may take a while.
                 Thread.Yield();
             }
         }

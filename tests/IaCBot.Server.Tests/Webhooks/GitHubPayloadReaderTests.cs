@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using IaCBot.Core.Access;
 using IaCBot.Core.Events;
 using IaCBot.Core.Vcs;
 using IaCBot.Server.Webhooks;
@@ -92,6 +94,40 @@ public sealed class GitHubPayloadReaderTests
 
         Assert.IsType<WebhookParseResult.Invalid>(GitHubPayloadReader.Read("pull_request", Encoding.UTF8.GetBytes(json)));
     }
+
+    [Fact]
+    public void A_pull_request_from_the_repository_itself_has_no_head_repository()
+    {
+        var e = Assert.IsType<WebhookParseResult.PullRequest>(Read("pull_request", "pull_request.opened.json")).Event;
+
+        Assert.Null(e.Pull.HeadRepo);
+    }
+
+    [Fact]
+    public void A_pull_request_from_a_fork_names_the_fork()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(FixturePath("pull_request.opened.json")))!;
+        var head = json["pull_request"]!["head"]!["repo"]!;
+        head["owner"]!["login"] = "mallory";
+        head["name"] = "infra-fork";
+
+        var e = Assert.IsType<WebhookParseResult.PullRequest>(GitHubPayloadReader.Read("pull_request", Encoding.UTF8.GetBytes(json.ToJsonString()))).Event;
+
+        Assert.Equal(new RepoId(e.Pull.Ref.Repo.Host, "mallory", "infra-fork"), e.Pull.HeadRepo);
+    }
+
+    [Fact]
+    public void A_pull_request_whose_fork_was_deleted_counts_as_from_a_fork()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(FixturePath("pull_request.opened.json")))!;
+        json["pull_request"]!["head"]!["repo"] = null;
+
+        var e = Assert.IsType<WebhookParseResult.PullRequest>(GitHubPayloadReader.Read("pull_request", Encoding.UTF8.GetBytes(json.ToJsonString()))).Event;
+
+        Assert.Equal(ForkPolicy.UnknownFork(e.Pull.Ref.Repo.Host), e.Pull.HeadRepo);
+    }
+
+    private static string FixturePath(string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "github", "webhooks", file);
 
     private static WebhookParseResult Read(string eventName, string file) =>
         GitHubPayloadReader.Read(eventName, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "github", "webhooks", file)));

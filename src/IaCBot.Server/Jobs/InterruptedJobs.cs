@@ -1,0 +1,34 @@
+using Hangfire;
+using IaCBot.Core.Recovery;
+using IaCBot.Core.Storage;
+
+namespace IaCBot.Server.Jobs;
+
+/// <summary>
+/// Deals with one run a stop cut short: reports it, queues its work again as a new job when that is safe, and marks
+/// it finished, so that the queue handing out the old job again later does nothing.
+/// </summary>
+internal sealed partial class InterruptedJobs(
+    InterruptedRunHandler handler,
+    IJobLedger ledger,
+    IBackgroundJobClient jobs,
+    TimeProvider time,
+    ILogger<InterruptedJobs> logger)
+{
+    public async Task DealWithAsync(JobRun run, CancellationToken cancellationToken)
+    {
+        if (await handler.HandleAsync(run, cancellationToken) == RecoveryAction.RunAgain)
+        {
+            var (pullRequest, comment) = QueuedWork.FromJson(run.Payload);
+            var jobId = pullRequest is not null
+                ? jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(pullRequest, null, CancellationToken.None))
+                : jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(comment!, null, CancellationToken.None));
+            LogQueuedAgain(run.JobId, jobId);
+        }
+
+        await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The work of interrupted job {JobId} was queued again as job {NewJobId}")]
+    private partial void LogQueuedAgain(string jobId, string newJobId);
+}

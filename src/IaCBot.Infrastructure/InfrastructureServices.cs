@@ -11,6 +11,7 @@ using IaCBot.Infrastructure.Processes;
 using IaCBot.Infrastructure.Storage.LiteDb;
 using IaCBot.Infrastructure.Terraform;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IaCBot.Infrastructure;
 
@@ -47,14 +48,26 @@ public static class InfrastructureServices
     public static IServiceCollection AddGitCheckouts(this IServiceCollection services, Func<IServiceProvider, GitSettings> settings) =>
         services.AddSingleton<IWorkingDirectories>(sp => new GitWorkingDirectories(sp.GetRequiredService<IProcessRunner>(), settings(sp)));
 
-    /// <summary>GitHub's API on the named HttpClient's handler pipeline, so its resilience handler applies.</summary>
+    /// <summary>
+    /// GitHub's API on the named HttpClient's handler pipeline, so its resilience handler applies. It serves the
+    /// repositories of <paramref name="host"/> through the <see cref="VcsRouter"/>.
+    /// </summary>
     public static IServiceCollection AddGitHubClient(
-        this IServiceCollection services, Func<IServiceProvider, GitHubSettings> settings, string httpClientName) =>
-        services.AddSingleton<IVcsClient>(sp =>
+        this IServiceCollection services, Func<IServiceProvider, GitHubSettings> settings, Func<IServiceProvider, string> host, string httpClientName) =>
+        services.AddVcsHost(sp =>
         {
             var handlers = sp.GetRequiredService<IHttpMessageHandlerFactory>();
-            return new GitHubVcsClient(settings(sp), () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>());
+            var client = new GitHubVcsClient(settings(sp), () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>());
+            return new VcsHostClient(host(sp), client);
         });
+
+    /// <summary>Adds a Git host's client; the one <see cref="IVcsClient"/> the app sees routes each repository to its host's.</summary>
+    public static IServiceCollection AddVcsHost(this IServiceCollection services, Func<IServiceProvider, VcsHostClient> host)
+    {
+        services.AddSingleton(host);
+        services.TryAddSingleton<IVcsClient>(sp => new VcsRouter(sp.GetServices<VcsHostClient>()));
+        return services;
+    }
 
     /// <summary>
     /// Per-project terraform and OpenTofu versions. Transient, so each job gets a fresh client from the factory (whose

@@ -1,3 +1,5 @@
+using IaCBot.Core.Git;
+using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
@@ -38,14 +40,18 @@ internal static class IaCBotServer
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
-            return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), github.Token, [github.WebHost], timeout);
+            var credentials = new HostGitCredentials(new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>>(StringComparer.OrdinalIgnoreCase)
+            {
+                [github.WebHost] = HostGitCredentials.Fixed("x-access-token", github.Token),
+            });
+            return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), credentials, timeout);
         });
         services.AddGitHubHttpClient(GitHubHttpClient);
         services.AddGitHubClient(sp =>
         {
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             return new GitHubSettings(github.ApiUri, github.Token);
-        }, GitHubHttpClient);
+        }, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.WebHost, GitHubHttpClient);
 
         services.AddHttpClient(TerraformReleasesHttpClient, client => client.Timeout = TimeSpan.FromMinutes(10));
         services.AddTerraformBinaries(sp =>

@@ -16,7 +16,7 @@ public sealed class PermissionChecker(IVcsClient vcs, CommandPermissions permiss
     {
         if (permissions.ListFor(command.Kind) is { } list)
         {
-            return await CheckListAsync(user, command, list, cancellationToken);
+            return await CheckListAsync(repo, user, command, list, cancellationToken);
         }
 
         return CommandPermissions.NeedsWriteAccessByDefault(command.Kind)
@@ -46,7 +46,7 @@ public sealed class PermissionChecker(IVcsClient vcs, CommandPermissions permiss
             + $"A maintainer of the repository can give them write access, or an administrator of IaCBot can allow them with `{SettingKey(command.Kind)}`.";
     }
 
-    private async Task<string?> CheckListAsync(string user, CommentCommand command, CommandAllowList list, CancellationToken cancellationToken)
+    private async Task<string?> CheckListAsync(RepoId repo, string user, CommentCommand command, CommandAllowList list, CancellationToken cancellationToken)
     {
         if (list.Everyone || list.ListsUser(user))
         {
@@ -58,7 +58,7 @@ public sealed class PermissionChecker(IVcsClient vcs, CommandPermissions permiss
         {
             try
             {
-                if (await vcs.IsTeamMemberAsync(team.Organization, team.Slug, user, cancellationToken))
+                if (await vcs.IsTeamMemberAsync(repo, team.Organization, team.Slug, user, cancellationToken))
                 {
                     return null;
                 }

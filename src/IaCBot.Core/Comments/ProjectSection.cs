@@ -91,7 +91,7 @@ internal static class ProjectSection
             return;
         }
 
-        var pull = $"#{holder.Pull.Number}";
+        var pull = holder.Pull.ShortReference;
         text.Append($":lock: **Not run: {pull} holds the lock on this directory and workspace.**\n\n");
         text.Append($"{MarkdownText.Code(holder.User)} has held it since {Since(holder)}. ");
         text.Append($"To free it, apply or close {pull}, or comment {MarkdownText.Code($"{commandName} unlock")} on {pull}.\n");

@@ -23,7 +23,7 @@ public sealed class PullRequestNotifier(
             return;
         }
 
-        var parts = CommentSplitter.Split(redactor.Redact(markdown), vcs.MaxCommentLength - OutboxDispatcher.MarkerLength, _maxParts);
+        var parts = CommentSplitter.Split(redactor.Redact(markdown), vcs.MaxCommentLength(pull.Repo) - OutboxDispatcher.MarkerLength, _maxParts);
         foreach (var part in parts)
         {
             await store.AddAsync(NewMessage(pull, OutboxMessageKind.Comment) with { Body = part }, cancellationToken);

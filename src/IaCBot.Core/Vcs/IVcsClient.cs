@@ -3,8 +3,8 @@ namespace IaCBot.Core.Vcs;
 /// <summary>The Git host's API, as far as IaCBot uses it. One implementation per host.</summary>
 public interface IVcsClient
 {
-    /// <summary>The longest comment body the host accepts, in characters.</summary>
-    int MaxCommentLength { get; }
+    /// <summary>The longest comment body the repository's host accepts, in characters.</summary>
+    int MaxCommentLength(RepoId repo);
 
     Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken);
 
@@ -29,8 +29,9 @@ public interface IVcsClient
     Task<RepoRole> GetPermissionAsync(RepoId repo, string user, CancellationToken cancellationToken);
 
     /// <summary>
-    /// True when the user is an active member of the organisation's team (slug as in its URL); false when they are not,
-    /// have only been invited, or the team is not visible to the bot.
+    /// True when the user is an active member of the organisation's team (slug as in its URL) on the repository's host;
+    /// false when they are not, have only been invited, or the team is not visible to the bot. On GitLab a team is a
+    /// group: <paramref name="organization"/>/<paramref name="teamSlug"/> is the group's full path.
     /// </summary>
-    Task<bool> IsTeamMemberAsync(string organization, string teamSlug, string user, CancellationToken cancellationToken);
+    Task<bool> IsTeamMemberAsync(RepoId repo, string organization, string teamSlug, string user, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ using IaCBot.Core.Vcs;
 namespace IaCBot.Infrastructure.Git;
 
 /// <summary>
-/// Keeps each PR's checkouts under <c>repos/&lt;owner&gt;/&lt;repo&gt;/&lt;pr&gt;/&lt;workspace&gt;</c>. It fetches exactly the
+/// Keeps each PR's checkouts under <c>repos/&lt;host&gt;/&lt;owner&gt;/&lt;repo&gt;/&lt;pr&gt;/&lt;workspace&gt;</c>. It fetches exactly the
 /// PR's head commit, so what is planned is what was pushed, and a later push only fetches what is new.
 /// The token travels in an HTTP header set through git's environment: never in the URL, the argument list,
 /// <c>.git/config</c> or git's output.
@@ -34,7 +34,7 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         }
 
         var action = $"fetch commit {Short(pull.HeadSha)} from {Redact(pull.HeadCloneUrl)}";
-        await GitAsync(path, ["fetch", "--quiet", "--no-tags", "--depth", "1", "origin", pull.HeadSha], action, cancellationToken);
+        await FetchAsync(pull, path, ["fetch", "--quiet", "--no-tags", "--depth", "1", "origin", pull.HeadSha], action, cancellationToken);
         await GitAsync(path, ["checkout", "--quiet", "--force", "--detach", pull.HeadSha], $"check out {Short(pull.HeadSha)}", cancellationToken);
 
         // Files the old commit's run left behind (plan files among them) must not leak into the new one; the
@@ -51,11 +51,11 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         var shallow = await processes.RunAsync(Spec(path, ["rev-parse", "--is-shallow-repository"], null), cancellationToken);
         if (shallow.Output.Trim() == "true")
         {
-            await GitAsync(path, ["fetch", "--quiet", "--no-tags", "--unshallow", "origin", pull.HeadSha], "fetch the pull request's history", cancellationToken);
+            await FetchAsync(pull, path, ["fetch", "--quiet", "--no-tags", "--unshallow", "origin", pull.HeadSha], "fetch the pull request's history", cancellationToken);
         }
 
         var baseUrl = pull.BaseCloneUrl ?? pull.HeadCloneUrl;
-        await GitAsync(path, ["fetch", "--quiet", "--no-tags", baseUrl, $"+refs/heads/{pull.BaseBranch}:refs/iacbot/base"],
+        await FetchAsync(pull, path, ["fetch", "--quiet", "--no-tags", baseUrl, $"+refs/heads/{pull.BaseBranch}:refs/iacbot/base"],
             $"fetch the base branch {pull.BaseBranch}", cancellationToken);
         var ancestor = await processes.RunAsync(Spec(path, ["merge-base", "--is-ancestor", "refs/iacbot/base", "HEAD"], null), cancellationToken);
         return ancestor.Succeeded;
@@ -68,7 +68,7 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
     }
 
     private string PullDirectory(PullRequestRef pull) =>
-        Path.Combine(settings.ReposRoot, pull.Repo.Owner, pull.Repo.Name, pull.Number.ToString());
+        Path.Combine(settings.ReposRoot, pull.Repo.Host.Replace(':', '_'), pull.Repo.Owner, pull.Repo.Name, pull.Number.ToString());
 
     private async Task<string?> CurrentCommitAsync(string path, CancellationToken cancellationToken)
     {
@@ -81,9 +81,16 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         return result.Succeeded ? result.Output.Trim() : null;
     }
 
-    private async Task GitAsync(string path, string[] arguments, string action, CancellationToken cancellationToken)
+    private async Task FetchAsync(PullRequestInfo pull, string path, string[] arguments, string action, CancellationToken cancellationToken)
     {
-        var result = await processes.RunAsync(Spec(path, arguments, TokenFor(arguments)), cancellationToken);
+        var credential = await settings.Credentials.ForRepoAsync(pull.Ref.Repo, cancellationToken);
+        await GitAsync(path, arguments, action, cancellationToken, credential is null ? null : (pull.Ref.Repo.Host, credential));
+    }
+
+    private async Task GitAsync(
+        string path, string[] arguments, string action, CancellationToken cancellationToken, (string Host, GitCredential Credential)? login = null)
+    {
+        var result = await processes.RunAsync(Spec(path, arguments, login), cancellationToken);
         if (!result.Succeeded)
         {
             var why = result.TimedOut ? "it took too long" : LastLines(result.Output);
@@ -91,10 +98,7 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         }
     }
 
-    /// <summary>The token, for a fetch from an https URL on the Git host only.</summary>
-    private string? TokenFor(string[] arguments) => arguments[0] == "fetch" ? settings.Token : null;
-
-    private ProcessSpec Spec(string path, string[] arguments, string? token)
+    private ProcessSpec Spec(string path, string[] arguments, (string Host, GitCredential Credential)? login)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -103,21 +107,15 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
             ["SSH_ASKPASS"] = null,
         };
         var secrets = new List<string>();
-        if (!string.IsNullOrEmpty(token))
+        if (login is var (host, credential))
         {
-            // git sends a URL-scoped http.<url>.extraHeader only to that URL, so the token reaches the Git host's
-            // own https URLs and nothing else, whatever clone URL a PR names.
-            var header = "Authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("x-access-token:" + token));
-            var index = 0;
-            foreach (var host in settings.TokenHosts)
-            {
-                environment[$"GIT_CONFIG_KEY_{index}"] = $"http.https://{host}/.extraHeader";
-                environment[$"GIT_CONFIG_VALUE_{index}"] = header;
-                index++;
-            }
-
-            environment["GIT_CONFIG_COUNT"] = index.ToString();
-            secrets.Add(token);
+            // git sends a URL-scoped http.<url>.extraHeader only to that URL, so the token reaches the repository's
+            // own host over https and nothing else, whatever clone URL a PR names.
+            var header = "Authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.User}:{credential.Password}"));
+            environment["GIT_CONFIG_KEY_0"] = $"http.https://{host}/.extraHeader";
+            environment["GIT_CONFIG_VALUE_0"] = header;
+            environment["GIT_CONFIG_COUNT"] = "1";
+            secrets.Add(credential.Password);
             secrets.Add(header);
         }
 

@@ -30,7 +30,7 @@ internal sealed class GitHubVcsClient : IVcsClient
         _time = time;
     }
 
-    public int MaxCommentLength => CommentLimit;
+    public int MaxCommentLength(RepoId repo) => CommentLimit;
 
     public Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         CallAsync($"get pull request {pull}", async () =>
@@ -103,7 +103,7 @@ internal sealed class GitHubVcsClient : IVcsClient
 
     /// <remarks>GitHub answers 404 for a user who is not a member, and for a team the token cannot see.</remarks>
     /// <seealso href="https://docs.github.com/en/rest/teams/members#get-team-membership-for-a-user"/>
-    public Task<bool> IsTeamMemberAsync(string organization, string teamSlug, string user, CancellationToken cancellationToken) =>
+    public Task<bool> IsTeamMemberAsync(RepoId repo, string organization, string teamSlug, string user, CancellationToken cancellationToken) =>
         CallAsync($"get the membership of {user} in @{organization}/{teamSlug}", async () =>
         {
             var path = $"orgs/{Uri.EscapeDataString(organization)}/teams/{Uri.EscapeDataString(teamSlug)}/memberships/{Uri.EscapeDataString(user)}";

@@ -9,13 +9,14 @@ internal static class WebhookSetup
     {
         services.AddSingleton(sp => new RepoAllowlist(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RepoAllowlist));
         services.AddSingleton<CommandPrefixFilter>();
-        services.AddScoped<GitHubWebhookEndpoint>();
+        services.AddSingleton<IWebhookSource, GitHubWebhookSource>();
+        services.AddScoped<WebhookEndpoint>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/events", (HttpContext context, GitHubWebhookEndpoint endpoint) => endpoint.HandleAsync(context));
+        endpoints.MapPost("/events", (HttpContext context, WebhookEndpoint endpoint) => endpoint.HandleAsync(context));
         return endpoints;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ScriptedVcsClient : IVcsClient
     /// <summary>When true, a failing comment call has still reached the host (as after a timeout on the way back).</summary>
     public bool FailuresStillPost { get; set; }
 
-    public int MaxCommentLength => 65_536;
+    public int MaxCommentLength(RepoId repo) => 65_536;
 
     /// <summary>Each user's role on every repository; a user not listed has none.</summary>
     public Dictionary<string, RepoRole> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -82,7 +82,7 @@ internal sealed class ScriptedVcsClient : IVcsClient
         return AccessFailure is { } failure ? throw failure : Task.FromResult(Roles.GetValueOrDefault(user, RepoRole.None));
     }
 
-    public Task<bool> IsTeamMemberAsync(string organization, string teamSlug, string user, CancellationToken cancellationToken)
+    public Task<bool> IsTeamMemberAsync(RepoId repo, string organization, string teamSlug, string user, CancellationToken cancellationToken)
     {
         AccessChecks++;
         return AccessFailure is { } failure ? throw failure : Task.FromResult(TeamMembers.Contains($"{organization}/{teamSlug}:{user}"));

@@ -33,7 +33,7 @@ public sealed class PullRequestNotifierSecretsTests
     [Fact]
     public async Task A_secret_at_the_place_a_long_comment_is_split_is_masked_before_the_split()
     {
-        var filler = new string('x', _vcs.MaxCommentLength - OutboxDispatcher.MarkerLength - 10);
+        var filler = new string('x', _vcs.MaxCommentLength(Pull.Repo) - OutboxDispatcher.MarkerLength - 10);
 
         await Notifier().CommentAsync(Pull, filler + Secret + " end", CancellationToken.None);
 

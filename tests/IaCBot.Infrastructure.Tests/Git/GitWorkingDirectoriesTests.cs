@@ -19,7 +19,10 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
         _origin = Path.Combine(_root, "origin");
         Git(_root, "init", "--quiet", "--initial-branch=main", _origin);
         var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(5), Redactor.None);
-        _checkouts = new GitWorkingDirectories(runner, new GitSettings(Path.Combine(_root, "repos"), Token, ["127.0.0.1:9"], TimeSpan.FromMinutes(1)));
+        _checkouts = new GitWorkingDirectories(runner, new GitSettings(
+            Path.Combine(_root, "repos"),
+            new HostGitCredentials(new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>> { ["127.0.0.1:9"] = HostGitCredentials.Fixed("x-access-token", Token) }),
+            TimeSpan.FromMinutes(1)));
     }
 
     [Fact]
@@ -29,7 +32,7 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
 
         var path = await _checkouts.PrepareAsync(Pull(sha), "staging", CancellationToken.None);
 
-        Assert.Equal(Path.Combine(_root, "repos", "acme", "infra", "12", "staging"), path);
+        Assert.Equal(Path.Combine(_root, "repos", "github.com", "acme", "infra", "12", "staging"), path);
         Assert.Equal(sha, Git(path, "rev-parse", "HEAD"));
         Assert.True(File.Exists(Path.Combine(path, "main.tf")));
     }
@@ -79,7 +82,8 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
     [Fact]
     public async Task A_failing_fetch_says_what_failed_without_the_token()
     {
-        var pull = Pull("0123456789abcdef0123456789abcdef01234567") with { HeadCloneUrl = "https://127.0.0.1:9/acme/infra.git" };
+        var onTokenHost = new PullRequestRef(new RepoId("127.0.0.1:9", "acme", "infra"), 12);
+        var pull = Pull("0123456789abcdef0123456789abcdef01234567") with { Ref = onTokenHost, HeadCloneUrl = "https://127.0.0.1:9/acme/infra.git" };
 
         var error = await Assert.ThrowsAsync<GitException>(() => _checkouts.PrepareAsync(pull, "default", CancellationToken.None));
 
@@ -96,7 +100,7 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
 
         await _checkouts.DeleteAsync(Pull(sha).Ref, CancellationToken.None);
 
-        Assert.False(Directory.Exists(Path.Combine(_root, "repos", "acme", "infra", "12")));
+        Assert.False(Directory.Exists(Path.Combine(_root, "repos", "github.com", "acme", "infra", "12")));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -166,7 +166,7 @@ public sealed class ApplyTests : ServerTest
     public async Task A_lost_checkout_is_cloned_again_and_the_stored_plan_file_is_applied()
     {
         var pr = await PlannedPullRequestAsync(1, "app");
-        Directory.Delete(Path.Combine(DataDir, "repos", Owner, RepoName, "1"), recursive: true);
+        Directory.Delete(Path.Combine(DataDir, "repos", "github.com", Owner, RepoName, "1"), recursive: true);
 
         await CommentAsync(pr, "iacbot apply");
 

@@ -84,7 +84,7 @@ public sealed class CommandOrderTests(ITestOutputHelper output) : ServerTest
         }
 
         Assert.Single(TerraformRuns, r => r.Command == "plan");
-        var holderCheckout = Path.Combine(DataDir, "repos", Owner, RepoName, holder.ToString(CultureInfo.InvariantCulture)) + Path.DirectorySeparatorChar;
+        var holderCheckout = Path.Combine(DataDir, "repos", "github.com", Owner, RepoName, holder.ToString(CultureInfo.InvariantCulture)) + Path.DirectorySeparatorChar;
         Assert.All(TerraformRuns, r => Assert.StartsWith(holderCheckout, r.Cwd, StringComparison.Ordinal));
         output.WriteLine($"{Count} pull requests: server up at {started.TotalSeconds:0.0} s, "
             + $"delivered at {delivered.TotalSeconds:0.0} s, all answered at {clock.Elapsed.TotalSeconds:0.0} s");

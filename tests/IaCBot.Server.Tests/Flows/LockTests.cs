@@ -60,7 +60,7 @@ public sealed class LockTests : ServerTest
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
         await DeliverPullRequestAsync("opened", pr);
         await CommentNumberAsync(pr, 1);
-        var checkout = Path.Combine(DataDir, "repos", Owner, RepoName, "1");
+        var checkout = Path.Combine(DataDir, "repos", "github.com", Owner, RepoName, "1");
         Assert.True(Directory.Exists(checkout));
 
         pr.State = "closed";

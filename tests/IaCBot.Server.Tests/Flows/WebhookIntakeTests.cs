@@ -30,6 +30,22 @@ public sealed class WebhookIntakeTests : ServerTest
     }
 
     [Fact]
+    public async Task A_delivery_that_names_no_git_host_is_refused_with_the_headers_it_needs()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/events")
+        {
+            Content = new StringContent(GitHubWebhooks.PullRequest("opened", pr, Author), Encoding.UTF8, "application/json"),
+        };
+
+        var response = await App.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("X-GitHub-Event, X-Gitlab-Event or X-Gitea-Event", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNothingHappensAsync(pr);
+    }
+
+    [Fact]
     public async Task A_redelivery_of_the_same_delivery_id_does_nothing_twice()
     {
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });

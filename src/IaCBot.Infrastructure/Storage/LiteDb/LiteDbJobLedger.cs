@@ -63,6 +63,7 @@ internal sealed class LiteDbJobLedger : IJobLedger
         ["finished"] = BsonValue.Null,
         ["owner"] = run.Owner,
         ["host"] = run.Pull.Repo.Host,
+        ["hostKind"] = run.Pull.Repo.Kind.ToString(),
         ["repoOwner"] = run.Pull.Repo.Owner,
         ["repo"] = run.Pull.Repo.Name,
         ["number"] = run.Pull.Number,
@@ -74,7 +75,7 @@ internal sealed class LiteDbJobLedger : IJobLedger
 
     private static JobRun FromDocument(BsonDocument d) => new(
         d["_id"].AsString,
-        new PullRequestRef(new RepoId(d["host"].AsString, d["repoOwner"].AsString, d["repo"].AsString), d["number"].AsInt32),
+        new PullRequestRef(new RepoId(d["host"].AsString, d["repoOwner"].AsString, d["repo"].AsString, StoredKind.Read(d)), d["number"].AsInt32),
         Enum.TryParse<JobKind>(d["kind"].AsString, out var kind) ? kind : JobKind.Other,
         d["command"].AsString,
         d["head"].IsNull ? null : d["head"].AsString,

@@ -58,6 +58,7 @@ internal sealed class LiteDbLockStore : ILockStore
         ["_id"] = projectLock.Key.Id,
         ["pull"] = projectLock.Pull.ToString(),
         ["host"] = projectLock.Key.Repo.Host,
+        ["hostKind"] = projectLock.Key.Repo.Kind.ToString(),
         ["owner"] = projectLock.Key.Repo.Owner,
         ["repo"] = projectLock.Key.Repo.Name,
         ["dir"] = projectLock.Key.Dir,
@@ -70,7 +71,7 @@ internal sealed class LiteDbLockStore : ILockStore
 
     private static ProjectLock FromDocument(BsonDocument document)
     {
-        var repo = new RepoId(document["host"].AsString, document["owner"].AsString, document["repo"].AsString);
+        var repo = new RepoId(document["host"].AsString, document["owner"].AsString, document["repo"].AsString, StoredKind.Read(document));
         var key = new LockKey(repo, document["dir"].AsString, document["workspace"].AsString);
         var since = new DateTimeOffset(DateTime.SpecifyKind(document["since"].AsDateTime, DateTimeKind.Utc));
         var project = document["project"].IsNull ? null : document["project"].AsString;

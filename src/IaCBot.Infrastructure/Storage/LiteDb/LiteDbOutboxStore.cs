@@ -59,6 +59,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
         ["sequence"] = m.Sequence,
         ["pull"] = m.Pull.ToString(),
         ["host"] = m.Pull.Repo.Host,
+        ["hostKind"] = m.Pull.Repo.Kind.ToString(),
         ["owner"] = m.Pull.Repo.Owner,
         ["repo"] = m.Pull.Repo.Name,
         ["number"] = m.Pull.Number,
@@ -78,7 +79,7 @@ internal sealed class LiteDbOutboxStore : IOutboxStore
 
     private static OutboxMessage FromDocument(BsonDocument d)
     {
-        var repo = new RepoId(d["host"].AsString, d["owner"].AsString, d["repo"].AsString);
+        var repo = new RepoId(d["host"].AsString, d["owner"].AsString, d["repo"].AsString, StoredKind.Read(d));
         var status = d["statusContext"].IsNull
             ? null
             : new CommitStatus(

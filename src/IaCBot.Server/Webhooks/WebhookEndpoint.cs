@@ -10,31 +10,35 @@ using Microsoft.Extensions.Options;
 namespace IaCBot.Server.Webhooks;
 
 /// <summary>
-/// <c>POST /events</c>: verifies a GitHub delivery, records its id, queues its work and answers at once. Nothing
-/// slow happens here: git and terraform run in the queued job. Each queued delivery gets its PR's next ticket, which
-/// keeps the PR's commands in the order they arrived (see <see cref="PullRequestTurns"/>).
+/// <c>POST /events</c>: finds which configured Git host sent a delivery, verifies it, records its id, queues its work
+/// and answers at once. Nothing slow happens here: git and terraform run in the queued job. Each queued delivery gets
+/// its PR's next ticket, which keeps the PR's commands in the order they arrived (see <see cref="PullRequestTurns"/>).
 /// </summary>
-internal sealed partial class GitHubWebhookEndpoint(
-    IOptions<GitHubOptions> github,
+internal sealed partial class WebhookEndpoint(
+    IEnumerable<IWebhookSource> sources,
     RepoAllowlist allowlist,
     IDeliveryStore deliveries,
     IBackgroundJobClient jobs,
     PullRequestTurns turns,
     CommandPrefixFilter commandFilter,
     TimeProvider time,
-    ILogger<GitHubWebhookEndpoint> logger)
+    ILogger<WebhookEndpoint> logger)
 {
-    /// <summary>GitHub caps payloads at 25 MB; anything bigger is not from GitHub.</summary>
+    /// <summary>GitHub caps payloads at 25 MB; anything bigger is not from a Git host.</summary>
     public const long MaxPayloadBytes = 25 * 1024 * 1024;
 
     private const int EnqueueAttempts = 4;
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
-        var request = context.Request;
-        var eventName = request.Headers["X-GitHub-Event"].ToString();
-        var deliveryId = request.Headers["X-GitHub-Delivery"].ToString();
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeliveryId"] = deliveryId, ["Event"] = eventName });
+        var headers = context.Request.Headers;
+        var source = sources.FirstOrDefault(s => s.Recognises(headers));
+        if (source is null)
+        {
+            return Results.Problem(
+                "The delivery is not from a configured Git host: an X-GitHub-Event, X-Gitlab-Event or X-Gitea-Event header is required.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
 
         var body = await ReadBodyAsync(context);
         if (body is null)
@@ -42,19 +46,25 @@ internal sealed partial class GitHubWebhookEndpoint(
             return Results.Problem($"The payload is over {MaxPayloadBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (github.Value.WebhookSecret is { Length: > 0 } secret
-            && !GitHubSignature.IsValid(body, request.Headers["X-Hub-Signature-256"].ToString(), secret))
+        if (source.Authenticate(headers, body) is { } refusal)
         {
-            LogBadSignature();
-            return Results.Problem("The X-Hub-Signature-256 header is missing or does not match the payload.", statusCode: StatusCodes.Status401Unauthorized);
+            LogBadSignature(source.Name);
+            return Results.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        if (eventName.Length == 0 || deliveryId.Length == 0)
+        var envelope = source.Open(headers, body);
+        using var scope = logger.BeginScope(new Dictionary<string, object>
         {
-            return Results.Problem("X-GitHub-Event and X-GitHub-Delivery headers are required.", statusCode: StatusCodes.Status400BadRequest);
+            ["Host"] = source.Name, ["DeliveryId"] = envelope.DeliveryId, ["Event"] = envelope.EventName,
+        });
+        if (envelope.Problem is { } problem)
+        {
+            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return await DispatchAsync(GitHubPayloadReader.Read(eventName, body), eventName, deliveryId, context.RequestAborted);
+        // GitHub's delivery ids are kept as they were before other hosts came, so its redeliveries still match.
+        var deliveryKey = source.Name == "github" ? envelope.DeliveryId : $"{source.Name}:{envelope.DeliveryId}";
+        return await DispatchAsync(source.Read(envelope, body), envelope.EventName, deliveryKey, context.RequestAborted);
     }
 
     private async Task<IResult> DispatchAsync(WebhookParseResult parsed, string eventName, string deliveryId, CancellationToken cancellationToken)
@@ -99,7 +109,7 @@ internal sealed partial class GitHubWebhookEndpoint(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Unrecord it, so that a redelivery from GitHub's settings page is taken rather than called a duplicate.
+            // Unrecord it, so that a redelivery from the host's settings page is taken rather than called a duplicate.
             await deliveries.ForgetAsync(deliveryId, CancellationToken.None);
             LogQueueFailed(ex);
             return Results.Problem("The job queue is not available; redeliver this event later.", statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -171,8 +181,8 @@ internal sealed partial class GitHubWebhookEndpoint(
         return buffer.ToArray();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a delivery with a missing or wrong signature")]
-    private partial void LogBadSignature();
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Host} delivery with a missing or wrong secret")]
+    private partial void LogBadSignature(string host);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an unreadable delivery: {Reason}")]
     private partial void LogInvalid(string reason);

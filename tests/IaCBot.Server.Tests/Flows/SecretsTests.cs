@@ -229,14 +229,14 @@ public sealed class SecretsTests : ServerTest
 
     private bool IsCommittedFile(string path)
     {
-        // data_dir/repos/<owner>/<repo>/<pr>/<workspace>/<path in the repository>
+        // data_dir/repos/<host>/<owner>/<repo>/<pr>/<workspace>/<path in the repository>
         var parts = Path.GetRelativePath(DataDir, path).Split(Path.DirectorySeparatorChar);
-        if (parts.Length < 6 || parts[0] != "repos")
+        if (parts.Length < 7 || parts[0] != "repos")
         {
             return false;
         }
 
-        var inRepository = string.Join('/', parts[5..]);
+        var inRepository = string.Join('/', parts[6..]);
         return Files.TryGetValue(inRepository, out var content) && File.ReadAllText(path) == content;
     }
 }

@@ -1,6 +1,7 @@
 using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Processes;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.Storage;
 using IaCBot.Core.Terraform;
 using IaCBot.Core.Vcs;
@@ -31,12 +32,18 @@ public static class InfrastructureServices
         return services;
     }
 
-    /// <summary>Runs git and terraform; <paramref name="killGrace"/> is how long an interrupted program may take to stop.</summary>
+    /// <summary>
+    /// Runs git, terraform and custom steps; <paramref name="killGrace"/> is how long an interrupted program may take to
+    /// stop. Their output is masked with the registered <see cref="Redactor"/>.
+    /// </summary>
     /// <param name="maxOutputChars">How much of a program's output (its end) is kept in memory; the default is 1 MiB.</param>
     public static IServiceCollection AddProcessRunner(
         this IServiceCollection services, Func<IServiceProvider, TimeSpan> killGrace, Func<IServiceProvider, int>? maxOutputChars = null) =>
         services.AddSingleton<IProcessRunner>(sp => new CliWrapProcessRunner(
-            sp.GetRequiredService<TimeProvider>(), killGrace(sp), maxOutputChars?.Invoke(sp) ?? CliWrapProcessRunner.DefaultMaxOutputChars));
+            sp.GetRequiredService<TimeProvider>(),
+            killGrace(sp),
+            sp.GetRequiredService<Redactor>(),
+            maxOutputChars?.Invoke(sp) ?? CliWrapProcessRunner.DefaultMaxOutputChars));
 
     public static IServiceCollection AddGitCheckouts(this IServiceCollection services, Func<IServiceProvider, GitSettings> settings) =>
         services.AddSingleton<IWorkingDirectories>(sp => new GitWorkingDirectories(sp.GetRequiredService<IProcessRunner>(), settings(sp)));

@@ -11,6 +11,7 @@ using IaCBot.Server.Configuration;
 using IaCBot.Server.GitHubApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
+using IaCBot.Server.Redaction;
 using IaCBot.Server.Runs;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ internal static class IaCBotServer
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddRedaction();
 
         services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
         services.AddProcessRunner(

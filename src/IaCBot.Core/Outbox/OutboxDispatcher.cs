@@ -1,4 +1,5 @@
 using IaCBot.Core.Concurrency;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.Vcs;
 using Microsoft.Extensions.Logging;
 
@@ -7,13 +8,15 @@ namespace IaCBot.Core.Outbox;
 /// <summary>
 /// Delivers the outbox to the Git host, each PR's messages in order. A failed write stays in the outbox and is
 /// tried again later; a comment that may have reached the host before the failure is looked for by its marker
-/// first, so it is never posted twice.
+/// first, so it is never posted twice. The host's error is kept with the message, masked: an error page may repeat
+/// what it was sent.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore store,
     IVcsClient vcs,
     OutboxSettings settings,
     TimeProvider time,
+    Redactor redactor,
     ILogger<OutboxDispatcher> logger)
 {
     private readonly KeyedLock _pullLocks = new();
@@ -77,7 +80,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     Attempts = attempts,
                     NextAttemptAt = time.GetUtcNow() + delay,
-                    LastError = ex.Message,
+                    LastError = redactor.Redact(ex.Message),
                     GaveUp = gaveUp,
                 },
                 cancellationToken);

@@ -5,7 +5,11 @@ namespace IaCBot.Core.Processes;
 /// reach a shell.
 /// </summary>
 /// <param name="Environment">Variables to set (or, with a null value, to remove) on top of the server's own.</param>
-/// <param name="Secrets">Values to mask as <c>***</c> in the output and in any error.</param>
+/// <param name="Secrets">Values to mask as <c>***</c> in the output and in any error, on top of the server's own secrets.</param>
+/// <param name="KeepSecrets">
+/// The output is a value the caller needs exactly as printed (an <c>env</c> step's), not text to show, so nothing is
+/// masked in it; whoever shows it masks it. The log file is masked all the same.
+/// </param>
 /// <param name="LogFile">
 /// A file the whole output is appended to as it arrives (masked, after a line naming the command), so that output too
 /// big to keep in memory is still there in full, and can be followed while the program runs.
@@ -22,5 +26,6 @@ public sealed record ProcessSpec(
     TimeSpan Timeout,
     IReadOnlyDictionary<string, string?>? Environment = null,
     IReadOnlyList<string>? Secrets = null,
+    bool KeepSecrets = false,
     string? LogFile = null,
     string? StdoutFile = null);

@@ -34,7 +34,7 @@ public sealed partial class WorkflowHooks(
             await SetStatusAsync(run.Pull, context, CommitState.Pending, description, cancellationToken);
             var arguments = hook.ShellArgs.Count > 0 ? [.. hook.ShellArgs, hook.Command] : new[] { "-c", hook.Command };
             var spec = new ProcessSpec(
-                hook.Shell ?? "sh", arguments, run.Checkout, terraform.Timeout, Environment(run, command), terraform.Secrets, runLog.ForHooks(run.Pull.Ref)?.Path);
+                hook.Shell ?? "sh", arguments, run.Checkout, terraform.Timeout, Environment(run, command), terraform.Secrets, LogFile: runLog.ForHooks(run.Pull.Ref)?.Path);
             var result = await processes.RunAsync(spec, cancellationToken);
             LogHook(kind, run.Pull.Ref, hook.Command, result.ExitCode, result.Output);
             await SetStatusAsync(run.Pull, context, result.Succeeded ? CommitState.Success : CommitState.Failure, description, cancellationToken);

@@ -83,7 +83,7 @@ public sealed class TerraformRunner(IProcessRunner processes, TerraformSettings 
             environment[key] = value;
         }
 
-        var spec = new ProcessSpec(at.Binary, arguments, at.Dir, settings.Timeout, environment, settings.Secrets, at.LogFile, stdoutFile);
+        var spec = new ProcessSpec(at.Binary, arguments, at.Dir, settings.Timeout, environment, settings.Secrets, LogFile: at.LogFile, StdoutFile: stdoutFile);
         var result = await processes.RunAsync(spec, cancellationToken);
         return new TerraformStep(Describe(arguments), result);
     }

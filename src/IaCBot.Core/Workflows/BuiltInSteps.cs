@@ -59,7 +59,11 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
         run.Show(plan.Step.Result);
         var show = await terraform.ShowJsonAsync(run.Terraform, context.PlanFileName, context.ShowFile, cancellationToken);
         var summary = show.Succeeded ? await PlanSummary.FromShowJsonFileAsync(context.ShowFile, cancellationToken) : null;
-        if (summary is null)
+        if (summary is not null)
+        {
+            await run.AddSensitiveValuesAsync(context.ShowFile, cancellationToken);
+        }
+        else
         {
             // Only a plan's JSON is left for custom steps as $SHOWFILE, as before show wrote straight to the file.
             File.Delete(context.ShowFile);
@@ -78,6 +82,7 @@ internal sealed class BuiltInSteps(TerraformRunner terraform)
             return run.Fail(show.Result, show.FailureMessage);
         }
 
+        await run.AddSensitiveValuesAsync(run.Context.ShowFile, cancellationToken);
         return true;
     }
 

@@ -14,7 +14,7 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
 {
     public async Task<bool> RunAsync(WorkflowStep.Run step, StageRun run, CancellationToken cancellationToken)
     {
-        var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, cancellationToken);
+        var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, keepSecrets: false, cancellationToken);
         var output = Filter(result.Output, step.OutputFilters);
         if (!result.Succeeded)
         {
@@ -40,7 +40,8 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
             return true;
         }
 
-        var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, cancellationToken);
+        // The printed value becomes the variable as it is, a secret included; the stage masks what it shows.
+        var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, keepSecrets: true, cancellationToken);
         if (!result.Succeeded)
         {
             return run.Fail(result, Failure($"env {step.Name}: {step.Command}", result));
@@ -53,7 +54,7 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
     /// <summary>The command prints <c>NAME=value</c> pairs separated by commas or new lines.</summary>
     public async Task<bool> RunAsync(WorkflowStep.MultiEnv step, StageRun run, CancellationToken cancellationToken)
     {
-        var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, cancellationToken);
+        var result = await ShellAsync(step.Command, step.Shell, step.ShellArgs, run, keepSecrets: true, cancellationToken);
         if (!result.Succeeded)
         {
             return run.Fail(result, Failure($"multienv: {step.Command}", result));
@@ -78,11 +79,13 @@ internal sealed partial class CustomSteps(IProcessRunner processes, TerraformRun
         return true;
     }
 
-    private Task<ProcessResult> ShellAsync(string command, string? shell, IReadOnlyList<string> shellArgs, StageRun run, CancellationToken cancellationToken)
+    private Task<ProcessResult> ShellAsync(
+        string command, string? shell, IReadOnlyList<string> shellArgs, StageRun run, bool keepSecrets, CancellationToken cancellationToken)
     {
         var arguments = shellArgs.Count > 0 ? [.. shellArgs, command] : new[] { "-c", command };
         var spec = new ProcessSpec(
-            shell ?? "sh", arguments, run.Context.ProjectDir, terraform.Timeout, run.CommandEnvironment(), terraform.Secrets, run.Context.Log?.Path);
+            shell ?? "sh", arguments, run.Context.ProjectDir, terraform.Timeout, run.CommandEnvironment(),
+            [.. terraform.Secrets, .. run.SensitiveValues], keepSecrets, run.Context.Log?.Path);
         return processes.RunAsync(spec, cancellationToken);
     }
 

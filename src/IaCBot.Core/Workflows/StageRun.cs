@@ -19,6 +19,9 @@ internal sealed class StageRun(StepContext context, int maxShownChars)
 
     public PlannedChanges? Plan { get; set; }
 
+    /// <summary>Values the plan marks sensitive, masked in what the stage shows (see <see cref="SensitivePlanValues"/>).</summary>
+    public SortedSet<string> SensitiveValues { get; } = new(StringComparer.Ordinal);
+
     public string? Failure { get; private set; }
 
     public string Output => _output.ToString().Trim('\n');
@@ -39,6 +42,10 @@ internal sealed class StageRun(StepContext context, int maxShownChars)
 
         return environment;
     }
+
+    /// <summary>Adds the sensitive values of a plan, from the file its <c>terraform show -json</c> wrote.</summary>
+    public async Task AddSensitiveValuesAsync(string showFile, CancellationToken cancellationToken) =>
+        SensitiveValues.UnionWith(await SensitivePlanValues.FromShowJsonFileAsync(showFile, cancellationToken));
 
     public void Show(ProcessResult result) => Show(result.Output, result.Omitted);
 

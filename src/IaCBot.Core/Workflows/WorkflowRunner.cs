@@ -1,5 +1,6 @@
 using IaCBot.Core.Commands;
 using IaCBot.Core.Processes;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.RepoConfig;
 using IaCBot.Core.Terraform;
 
@@ -7,7 +8,8 @@ namespace IaCBot.Core.Workflows;
 
 /// <summary>
 /// Runs one stage of a project's workflow step by step. A failing step stops the stage; its output is kept to
-/// be shown with what came before it.
+/// be shown with what came before it. What the stage shows has the plan's sensitive values masked, since a custom
+/// step may print what terraform itself hides.
 /// </summary>
 /// <param name="maxShownChars">How much of the steps' shown output a stage keeps: its end, as each process keeps.</param>
 public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner processes, int maxShownChars = WorkflowRunner.DefaultMaxShownChars)
@@ -20,6 +22,7 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
     public async Task<StageResult> RunAsync(WorkflowStage stage, CommandKind command, StepContext context, CancellationToken cancellationToken)
     {
         var run = new StageRun(context, maxShownChars);
+        await LoadSavedSensitiveValuesAsync(run, cancellationToken);
         foreach (var step in stage.Steps)
         {
             var succeeded = step switch
@@ -32,10 +35,23 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
             };
             if (!succeeded)
             {
-                return StageResult.Failed(run.Output, run.Failure ?? "A step failed.", run.Omitted);
+                var masks = new Redactor(run.SensitiveValues);
+                return StageResult.Failed(masks.Redact(run.Output), masks.Redact(run.Failure ?? "A step failed."), run.Omitted);
             }
         }
 
-        return new StageResult(true, run.Output, null, run.Plan, run.Omitted);
+        return new StageResult(true, new Redactor(run.SensitiveValues).Redact(run.Output), null, run.Plan, run.Omitted);
+    }
+
+    /// <summary>
+    /// An apply (or import, or a plan run again) comes after the plan whose JSON the plan step left in the project
+    /// directory; its sensitive values are masked from the first step on.
+    /// </summary>
+    private static async Task LoadSavedSensitiveValuesAsync(StageRun run, CancellationToken cancellationToken)
+    {
+        if (File.Exists(run.Context.ShowFile))
+        {
+            await run.AddSensitiveValuesAsync(run.Context.ShowFile, cancellationToken);
+        }
     }
 }

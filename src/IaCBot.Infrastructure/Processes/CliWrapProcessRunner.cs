@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CliWrap;
 using IaCBot.Core.Processes;
+using IaCBot.Core.Redaction;
 
 namespace IaCBot.Infrastructure.Processes;
 
@@ -9,9 +10,12 @@ namespace IaCBot.Infrastructure.Processes;
 /// program (terraform then stops cleanly and releases its state lock), and kills the whole process tree if it
 /// has not ended after <paramref name="killGrace"/>. Output streams to the spec's log file as it comes; only its last
 /// <paramref name="maxOutputChars"/> characters are kept in memory, so a step printing hundreds of megabytes costs
-/// disk, not memory.
+/// disk, not memory. Every program's output is masked with <paramref name="redactor"/> (the server's secrets) and the
+/// spec's own secrets, unless the spec keeps them (and then it is not logged either). No program inherits the
+/// server's own <c>IACBOT_*</c> settings, where its tokens may be.
 /// </summary>
-internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace, int maxOutputChars = CliWrapProcessRunner.DefaultMaxOutputChars)
+internal sealed class CliWrapProcessRunner(
+    TimeProvider time, TimeSpan killGrace, Redactor redactor, int maxOutputChars = CliWrapProcessRunner.DefaultMaxOutputChars)
     : IProcessRunner
 {
     /// <summary>1 MiB of text: the whole of all but the biggest plans, and far more than a comment can show.</summary>
@@ -19,15 +23,16 @@ internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace
 
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
-        var secrets = spec.Secrets ?? [];
-        using var output = new ProcessOutput(maxOutputChars, spec.LogFile, spec.StdoutFile, time);
-        output.Note(CommandLine.Describe(spec, secrets));
-        var stdout = new MaskedText(secrets, output.AddStdout);
-        var stderr = new MaskedText(secrets, output.Add);
+        var masks = spec.KeepSecrets ? Redactor.None : redactor.With(spec.Secrets ?? []);
+        var logFile = spec.KeepSecrets ? null : spec.LogFile;
+        using var output = new ProcessOutput(maxOutputChars, logFile, spec.StdoutFile, time);
+        output.Note(masks.Redact(CommandLine.Describe(spec)));
+        var stdout = new MaskedText(masks, output.AddStdout);
+        var stderr = new MaskedText(masks, output.Add);
         var command = Cli.Wrap(spec.FileName)
             .WithArguments(spec.Arguments)
             .WithWorkingDirectory(spec.WorkingDirectory)
-            .WithEnvironmentVariables(spec.Environment ?? new Dictionary<string, string?>())
+            .WithEnvironmentVariables(ChildEnvironment.For(spec))
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(PipeSource.Null)
             .WithStandardOutputPipe(PipeTarget.Create(stdout.ReadAsync))
@@ -44,7 +49,7 @@ internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace
             var task = command.ExecuteAsync(forceful.Token, graceful.Token);
             await using var snapshot = graceful.Token.Register(() => tree = ProcessTree.Descendants(task.ProcessId));
             var result = await task;
-            return Finish(spec, output, result.ExitCode, timedOut: false, time.GetElapsedTime(started));
+            return Finish(spec with { LogFile = logFile }, output, result.ExitCode, timedOut: false, time.GetElapsedTime(started));
         }
         catch (OperationCanceledException)
         {
@@ -56,12 +61,12 @@ internal sealed class CliWrapProcessRunner(TimeProvider time, TimeSpan killGrace
             }
 
             output.Add($"[iacbot] Stopped after {spec.Timeout}: the time limit for this step.\n");
-            return Finish(spec, output, -1, timedOut: true, time.GetElapsedTime(started));
+            return Finish(spec with { LogFile = logFile }, output, -1, timedOut: true, time.GetElapsedTime(started));
         }
         catch (Win32Exception)
         {
-            output.Add(CannotStart(spec));
-            return Finish(spec, output, 127, timedOut: false, time.GetElapsedTime(started));
+            output.Add(masks.Redact(CannotStart(spec)));
+            return Finish(spec with { LogFile = logFile }, output, 127, timedOut: false, time.GetElapsedTime(started));
         }
     }
 

@@ -1,12 +1,13 @@
 namespace IaCBot.Infrastructure.Processes;
 
-/// <summary>The line a log starts each command with, as a person would type it (secrets masked), to find it by.</summary>
+/// <summary>The line a log starts each command with, as a person would type it, to find it by.</summary>
 internal static class CommandLine
 {
-    public static string Describe(Core.Processes.ProcessSpec spec, IReadOnlyList<string> secrets)
+    /// <summary>The command as typed; the caller masks it.</summary>
+    public static string Describe(Core.Processes.ProcessSpec spec)
     {
         var words = spec.Arguments.Prepend(Path.GetFileName(spec.FileName)).Select(Quote);
-        return Secrets.Mask("$ " + string.Join(' ', words), secrets);
+        return "$ " + string.Join(' ', words);
     }
 
     private static string Quote(string word) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using IaCBot.Core.Redaction;
 
 namespace IaCBot.Infrastructure.Processes;
 
@@ -6,15 +7,15 @@ namespace IaCBot.Infrastructure.Processes;
 /// Reads a program's output stream as UTF-8 text and hands it on in blocks of whole lines, secrets masked. A line
 /// longer than <see cref="MaxPiece"/> (<c>terraform show -json</c> prints its whole plan on one) is handed on in
 /// pieces, so that no amount of output needs more than a piece's worth of memory here. Each piece holds back as many
-/// characters as the longest secret has, less one, so a secret cut in two by a piece is still masked.
+/// characters as the longest masked form of a secret has, less one, so a secret cut in two by a piece is still masked.
 /// </summary>
-internal sealed class MaskedText(IReadOnlyList<string> secrets, Action<string> emit)
+internal sealed class MaskedText(Redactor masks, Action<string> emit)
 {
     public const int MaxPiece = 64 * 1024;
 
     private const int ReadSize = 16 * 1024;
 
-    private readonly int _holdBack = Math.Max(0, secrets.Where(Secrets.IsMaskable).Select(s => s.Length).DefaultIfEmpty(0).Max() - 1);
+    private readonly int _holdBack = Math.Max(0, masks.LongestForm - 1);
     private readonly StringBuilder _pending = new();
 
     public async Task ReadAsync(Stream stream, CancellationToken cancellationToken)
@@ -63,12 +64,12 @@ internal sealed class MaskedText(IReadOnlyList<string> secrets, Action<string> e
     {
         var block = _pending.ToString(0, length);
         _pending.Remove(0, length);
-        emit(Secrets.Mask(block, secrets));
+        emit(masks.Redact(block));
     }
 
     private void EmitPiece()
     {
-        var masked = Secrets.Mask(_pending.ToString(), secrets);
+        var masked = masks.Redact(_pending.ToString());
         var keep = Math.Min(_holdBack, masked.Length);
         _pending.Clear().Append(masked, masked.Length - keep, keep);
         emit(masked[..^keep]);

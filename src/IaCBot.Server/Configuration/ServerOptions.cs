@@ -43,6 +43,13 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("parallel_pool_size")]
     public int ParallelPoolSize { get; set; } = 4;
 
+    /// <summary>
+    /// More values to mask as <c>***</c> wherever IaCBot writes text, besides github:token and github:webhook_secret.
+    /// The masking itself reads them from the configuration (see Redaction/ServerSecrets); this is for the check at start-up.
+    /// </summary>
+    [ConfigurationKeyName("redact")]
+    public List<string> Redact { get; set; } = [];
+
     /// <summary>Whether pull requests from forks are planned and take commands; off, as in Atlantis.</summary>
     [ConfigurationKeyName("allow_fork_prs")]
     public bool AllowForkPrs { get; set; }

@@ -66,6 +66,7 @@ internal static class SettingsSetup
         options.RepoAllowlist = Split(configuration, "server:repo_allowlist") ?? options.RepoAllowlist;
         options.CommandNames = Split(configuration, "server:command_names") ?? options.CommandNames;
         options.AllowCommands = Split(configuration, "server:allow_commands") ?? options.AllowCommands;
+        options.Redact = Split(configuration, "server:redact") ?? options.Redact;
         options.DenyExtraArgs = Split(configuration, "server:deny_extra_args") ?? options.DenyExtraArgs;
         foreach (var command in configuration.GetSection("server:command_permissions").GetChildren())
         {

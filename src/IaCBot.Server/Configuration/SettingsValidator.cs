@@ -1,5 +1,6 @@
 using IaCBot.Core.Access;
 using IaCBot.Core.Commands;
+using IaCBot.Core.Redaction;
 using System.Text.RegularExpressions;
 using IaCBot.Server.Cli;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,12 @@ internal sealed partial class SettingsValidator :
         if (options.AllowCommands.Count > 0 && !AllowCommandsSetting.TryParse(options.AllowCommands, out _, out var commandsError))
         {
             errors.Add($"server:allow_commands: {commandsError}");
+        }
+
+        if (options.Redact.Any(v => !Redactor.IsMaskable(v)))
+        {
+            errors.Add($"server:redact has a value shorter than {Redactor.MinimumLength} characters (or blank): such short values are not masked, "
+                + "since masking them would hide ordinary text everywhere. List only longer secrets.");
         }
 
         CheckAccessSettings(errors, options);

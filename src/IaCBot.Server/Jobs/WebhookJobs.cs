@@ -5,6 +5,7 @@ using IaCBot.Core.Events;
 using IaCBot.Core.Ordering;
 using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.RunLogs;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Storage;
@@ -30,6 +31,7 @@ internal sealed partial class WebhookJobs(
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     TimeProvider time,
+    Redactor redactor,
     ILogger<WebhookJobs> logger)
 {
     [AutomaticRetry(Attempts = 0)]
@@ -93,7 +95,9 @@ internal sealed partial class WebhookJobs(
     /// <summary>
     /// A fault (the Git host down, a clone that failed) is logged and told to the PR, where someone is waiting for
     /// an answer; then the job is marked failed. Messages of our own exceptions are written to be shown; any
-    /// other exception's text stays in the log, which is where its details belong.
+    /// other exception's text stays in the log, which is where its details belong. The text may repeat what a host
+    /// or git printed: the notifier masks it on the PR as it masks every comment, and the queue, which keeps a
+    /// failed job's exception in jobs.db, is handed a masked copy.
     /// </summary>
     private async Task ReportFaultsAsync(PullRequestRef pull, Func<Task> work, CancellationToken cancellationToken)
     {
@@ -106,6 +110,11 @@ internal sealed partial class WebhookJobs(
             LogFault(ex, pull);
             var reason = ex is VcsException or GitException ? ex.Message : "An unexpected error; the server log has the details.";
             await notifier.CommentAsync(pull, renderer.RenderFailure("IaCBot could not finish this command.", reason), cancellationToken);
+            if (redactor.Redact(ex) is RedactedException redacted)
+            {
+                throw redacted;
+            }
+
             throw;
         }
     }

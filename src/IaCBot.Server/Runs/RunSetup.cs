@@ -23,6 +23,7 @@ internal static class RunSetup
             sp.GetRequiredService<IOptions<ServerOptions>>().Value.EffectiveAllowCommands));
         services.AddSingleton(sp =>
         {
+            // The server's secrets are masked by the process runner, in every program's output.
             var options = sp.GetRequiredService<IOptions<TerraformOptions>>().Value;
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             var api = sp.GetRequiredService<IOptions<ApiOptions>>().Value;

@@ -1,5 +1,6 @@
 using IaCBot.Core.Ordering;
 using IaCBot.Core.Outbox;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.Tests.Doubles;
 using IaCBot.Core.Vcs;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,8 +23,8 @@ public sealed class PullRequestTurnsTests
     public PullRequestTurnsTests()
     {
         var outbox = new InMemoryOutboxStore();
-        var dispatcher = new OutboxDispatcher(outbox, _vcs, OutboxSettings.Default, _time, NullLogger<OutboxDispatcher>.Instance);
-        var notifier = new PullRequestNotifier(outbox, dispatcher, _vcs, _time);
+        var dispatcher = new OutboxDispatcher(outbox, _vcs, OutboxSettings.Default, _time, Redactor.None, NullLogger<OutboxDispatcher>.Instance);
+        var notifier = new PullRequestNotifier(outbox, dispatcher, _vcs, _time, Redactor.None);
         _turns = new PullRequestTurns(_store, notifier, _settings, _time, NullLogger<PullRequestTurns>.Instance);
     }
 

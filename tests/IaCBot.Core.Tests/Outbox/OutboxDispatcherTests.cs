@@ -1,4 +1,5 @@
 using IaCBot.Core.Outbox;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.Tests.Doubles;
 using IaCBot.Core.Vcs;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -128,11 +129,11 @@ public sealed class OutboxDispatcherTests
         Assert.StartsWith("next", Assert.Single(_vcs.Comments).Body, StringComparison.Ordinal);
     }
 
-    private OutboxDispatcher Dispatcher() => _dispatcher ??= new OutboxDispatcher(_store, _vcs, _settings, _time, NullLogger<OutboxDispatcher>.Instance);
+    private OutboxDispatcher Dispatcher() => _dispatcher ??= new OutboxDispatcher(_store, _vcs, _settings, _time, Redactor.None, NullLogger<OutboxDispatcher>.Instance);
 
     private OutboxDispatcher? _dispatcher;
 
-    private PullRequestNotifier Notifier() => new(_store, Dispatcher(), _vcs, _time);
+    private PullRequestNotifier Notifier() => new(_store, Dispatcher(), _vcs, _time, Redactor.None);
 
     private static VcsException Transient(int? status) => new("GitHub had a problem", status, isTransient: true);
 }

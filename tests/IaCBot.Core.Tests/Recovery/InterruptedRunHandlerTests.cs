@@ -1,6 +1,7 @@
 using IaCBot.Core.Commands;
 using IaCBot.Core.Locking;
 using IaCBot.Core.Outbox;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.Projects;
 using IaCBot.Core.Recovery;
 using IaCBot.Core.Runs;
@@ -128,13 +129,13 @@ public sealed class InterruptedRunHandlerTests
 
     private InterruptedRunHandler Handler()
     {
-        var dispatcher = new OutboxDispatcher(_outbox, _vcs, OutboxSettings.Default, _time, NullLogger<OutboxDispatcher>.Instance);
+        var dispatcher = new OutboxDispatcher(_outbox, _vcs, OutboxSettings.Default, _time, Redactor.None, NullLogger<OutboxDispatcher>.Instance);
         return new InterruptedRunHandler(
             _vcs,
             _plans,
             _locks,
             new CommentParser(["iacbot", "atlantis"], allowedCommands: AllowCommandsSetting.All),
-            new PullRequestNotifier(_outbox, dispatcher, _vcs, _time),
+            new PullRequestNotifier(_outbox, dispatcher, _vcs, _time, Redactor.None),
             new BotSettings(["iacbot", "atlantis"], "iacbot-bot", "1.0.0"),
             NullLogger<InterruptedRunHandler>.Instance);
     }

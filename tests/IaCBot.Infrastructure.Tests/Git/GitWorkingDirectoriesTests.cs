@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IaCBot.Core.Git;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.Processes;
@@ -17,7 +18,7 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
     {
         _origin = Path.Combine(_root, "origin");
         Git(_root, "init", "--quiet", "--initial-branch=main", _origin);
-        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(5));
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(5), Redactor.None);
         _checkouts = new GitWorkingDirectories(runner, new GitSettings(
             Path.Combine(_root, "repos"),
             new HostGitCredentials(new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>> { ["127.0.0.1:9"] = HostGitCredentials.Fixed("x-access-token", Token) }),

@@ -1,4 +1,5 @@
 using IaCBot.Core.Processes;
+using IaCBot.Core.Redaction;
 using IaCBot.Infrastructure.Processes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -6,8 +7,9 @@ namespace IaCBot.Infrastructure.Tests.Processes;
 
 public sealed class CliWrapProcessRunnerTests : IDisposable
 {
+    private const string ServerToken = "ghs_servertoken123456";
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(1);
-    private readonly CliWrapProcessRunner _runner = new(TimeProvider.System, killGrace: TimeSpan.FromSeconds(2));
+    private readonly CliWrapProcessRunner _runner = new(TimeProvider.System, killGrace: TimeSpan.FromSeconds(2), new Redactor([ServerToken]));
     private readonly string _dir = Directory.CreateTempSubdirectory("iacbot-process-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -34,6 +36,28 @@ public sealed class CliWrapProcessRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_program_does_not_inherit_the_servers_own_settings_but_gets_what_its_spec_sets()
+    {
+        Environment.SetEnvironmentVariable("IACBOT_GITHUB__TOKEN_FOR_RUNNER_TEST", "inherited-value-1234");
+        Environment.SetEnvironmentVariable("RUNNER_TEST_OTHER_VARIABLE", "other-value-5678");
+        try
+        {
+            var spec = new ProcessSpec("env", [], _dir, Generous, new Dictionary<string, string?> { ["IACBOT_SET_ON_PURPOSE"] = "given" });
+
+            var result = await _runner.RunAsync(spec, CancellationToken.None);
+
+            Assert.DoesNotContain("inherited-value-1234", result.Output, StringComparison.Ordinal);
+            Assert.Contains("RUNNER_TEST_OTHER_VARIABLE=other-value-5678", result.Output, StringComparison.Ordinal);
+            Assert.Contains("IACBOT_SET_ON_PURPOSE=given", result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("IACBOT_GITHUB__TOKEN_FOR_RUNNER_TEST", null);
+            Environment.SetEnvironmentVariable("RUNNER_TEST_OTHER_VARIABLE", null);
+        }
+    }
+
+    [Fact]
     public async Task Secrets_are_masked_in_the_output()
     {
         var spec = new ProcessSpec("echo", ["token=ghp_abcdefghijklmnop"], Path.GetTempPath(), Generous, Secrets: ["ghp_abcdefghijklmnop"]);
@@ -41,6 +65,38 @@ public sealed class CliWrapProcessRunnerTests : IDisposable
         var result = await _runner.RunAsync(spec, CancellationToken.None);
 
         Assert.Equal("token=***\n", result.Output);
+    }
+
+    [Fact]
+    public async Task The_servers_secrets_are_masked_in_any_programs_output_in_every_form_they_travel_in()
+    {
+        var header = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("x-access-token:" + ServerToken));
+        var script = $"echo plain {ServerToken}; echo header {header}; echo url https://x/{Uri.EscapeDataString("/" + ServerToken)}";
+
+        var result = await RunShellAsync(script, Generous);
+
+        Assert.Equal("plain ***\nheader ***\nurl https://x/%2F***\n", result.Output);
+    }
+
+    [Fact]
+    public async Task A_secret_printed_across_lines_is_masked_as_a_whole()
+    {
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), new Redactor(["-----BEGIN KEY-----\nabc\n-----END KEY-----"]));
+
+        var result = await runner.RunAsync(
+            new ProcessSpec("printf", ["key:\n-----BEGIN KEY-----\nabc\n-----END KEY-----\ndone"], Path.GetTempPath(), Generous), CancellationToken.None);
+
+        Assert.Equal("key:\n***\ndone\n", result.Output);
+    }
+
+    [Fact]
+    public async Task Output_wanted_as_a_value_keeps_its_secrets()
+    {
+        var spec = new ProcessSpec("echo", [ServerToken], Path.GetTempPath(), Generous, KeepSecrets: true);
+
+        var result = await _runner.RunAsync(spec, CancellationToken.None);
+
+        Assert.Equal(ServerToken + "\n", result.Output);
     }
 
     [Fact]
@@ -101,7 +157,7 @@ public sealed class CliWrapProcessRunnerTests : IDisposable
     [Fact]
     public async Task Output_past_the_limit_keeps_its_tail()
     {
-        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), maxOutputChars: 1000);
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), Redactor.None, maxOutputChars: 1000);
 
         var result = await runner.RunAsync(new ProcessSpec("seq", ["1", "5000"], Path.GetTempPath(), Generous), CancellationToken.None);
 
@@ -114,7 +170,7 @@ public sealed class CliWrapProcessRunnerTests : IDisposable
     [Fact]
     public async Task What_was_left_out_is_counted_so_kept_and_omitted_lines_add_up_to_the_whole()
     {
-        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), maxOutputChars: 1000);
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), Redactor.None, maxOutputChars: 1000);
 
         var result = await runner.RunAsync(new ProcessSpec("seq", ["1", "5000"], Path.GetTempPath(), Generous), CancellationToken.None);
 
@@ -130,7 +186,7 @@ public sealed class CliWrapProcessRunnerTests : IDisposable
         const int Lines = 25_000_000;
         const int Kept = 1024 * 1024;
         var log = Path.Combine(_dir, "run", "app.default.log");
-        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), Kept);
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), Redactor.None, Kept);
 
         var result = await runner.RunAsync(new ProcessSpec("seq", ["1", $"{Lines}"], _dir, TimeSpan.FromMinutes(5), LogFile: log), CancellationToken.None);
 
@@ -146,7 +202,7 @@ public sealed class CliWrapProcessRunnerTests : IDisposable
     public async Task A_line_of_fifty_megabytes_without_a_newline_is_logged_whole_and_kept_only_in_part()
     {
         var log = Path.Combine(_dir, "long-line.log");
-        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), maxOutputChars: 100_000);
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), Redactor.None, maxOutputChars: 100_000);
 
         var result = await runner.RunAsync(new ProcessSpec("printf", ["%50000000s", "end"], _dir, Generous, LogFile: log), CancellationToken.None);
 
@@ -203,7 +259,7 @@ public sealed class CliWrapProcessRunnerTests : IDisposable
     {
         var log = Path.Combine(_dir, "live.log");
         var time = new FakeTimeProvider();
-        var runner = new CliWrapProcessRunner(time, killGrace: TimeSpan.FromSeconds(2));
+        var runner = new CliWrapProcessRunner(time, killGrace: TimeSpan.FromSeconds(2), Redactor.None);
         using var stop = new CancellationTokenSource();
         var spec = new ProcessSpec("sh", ["-c", "echo planning...; sleep 60"], _dir, TimeSpan.FromHours(1), LogFile: log);
 

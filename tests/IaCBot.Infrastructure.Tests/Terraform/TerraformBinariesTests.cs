@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using IaCBot.Core.Processes;
+using IaCBot.Core.Redaction;
 using IaCBot.Core.RepoConfig;
 using IaCBot.Core.Terraform;
 using IaCBot.Infrastructure.Processes;
@@ -302,7 +303,7 @@ public sealed class TerraformBinariesTests : IDisposable
 
     private static async Task<string> RunAsync(string binary)
     {
-        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2));
+        var runner = new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(2), Redactor.None);
         var result = await runner.RunAsync(new ProcessSpec(binary, ["version"], Path.GetTempPath(), TimeSpan.FromMinutes(1)), CancellationToken.None);
         Assert.Equal(0, result.ExitCode);
         return result.Output;

@@ -73,6 +73,9 @@ public sealed class IaCBotApp : IAsyncDisposable
     /// <summary>What the server logged as errors.</summary>
     public CapturedErrors Errors { get; } = new();
 
+    /// <summary>Everything the server logged at the levels its settings enable (Logging:LogLevel:*).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Stops the server and starts a new one on the same data_dir.</summary>
     public async Task RestartAsync()
     {
@@ -93,7 +96,7 @@ public sealed class IaCBotApp : IAsyncDisposable
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
-            web.ConfigureLogging(logging => logging.AddProvider(Errors));
+            web.ConfigureLogging(logging => logging.AddProvider(Errors).AddProvider(Logs));
             if (_services is not null)
             {
                 web.ConfigureTestServices(_services);

@@ -42,6 +42,18 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redact_value_too_short_to_be_masked_stops_start_up_without_showing_it()
+    {
+        var config = WriteConfig("server:\n  repo_allowlist: ['*']\n  redact: [long-enough-secret, x9z]\ngithub:\n  token: x\n");
+
+        var (exit, output) = await RunUntilExitAsync("--config", config);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("server:redact has a value shorter than 4 characters", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("x9z", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_settings_file_is_named()
     {
         var (exit, output) = await RunUntilExitAsync("--config", Path.Combine(_dir, "nope.yaml"));

@@ -52,14 +52,31 @@ public static class InfrastructureServices
     /// GitHub's API on the named HttpClient's handler pipeline, so its resilience handler applies. It serves the
     /// repositories of <paramref name="host"/> through the <see cref="VcsRouter"/>.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="GitHubSettings.App"/> set, the calls carry its installation tokens, and
+    /// <see cref="GitHubAppTokens"/> is there to resolve for git's credentials.
+    /// </remarks>
     public static IServiceCollection AddGitHubClient(
-        this IServiceCollection services, Func<IServiceProvider, GitHubSettings> settings, Func<IServiceProvider, string> host, string httpClientName) =>
-        services.AddVcsHost(sp =>
+        this IServiceCollection services, Func<IServiceProvider, GitHubSettings> settings, Func<IServiceProvider, string> host, string httpClientName)
+    {
+        // Only resolved when an App is set, so the error below is for a wiring mistake, not a user's.
+        services.AddSingleton(sp =>
         {
+            var github = settings(sp);
             var handlers = sp.GetRequiredService<IHttpMessageHandlerFactory>();
-            var client = new GitHubVcsClient(settings(sp), () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>());
+            return new GitHubAppTokens(
+                github.App ?? throw new InvalidOperationException("GitHub App tokens were asked for, but no GitHub App is set."),
+                github.ApiUrl, () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>());
+        });
+        return services.AddVcsHost(sp =>
+        {
+            var github = settings(sp);
+            var handlers = sp.GetRequiredService<IHttpMessageHandlerFactory>();
+            var appTokens = github.App is null ? null : sp.GetRequiredService<GitHubAppTokens>();
+            var client = new GitHubVcsClient(github, () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>(), appTokens);
             return new VcsHostClient(host(sp), client);
         });
+    }
 
     /// <summary>Adds a Git host's client; the one <see cref="IVcsClient"/> the app sees routes each repository to its host's.</summary>
     public static IServiceCollection AddVcsHost(this IServiceCollection services, Func<IServiceProvider, VcsHostClient> host)

@@ -42,7 +42,9 @@ internal static class IaCBotServer
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
             var credentials = new HostGitCredentials(new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>>(StringComparer.OrdinalIgnoreCase)
             {
-                [github.WebHost] = HostGitCredentials.Fixed("x-access-token", github.Token),
+                [github.WebHost] = github.IsApp
+                    ? sp.GetRequiredService<GitHubAppTokens>().GitCredentialAsync
+                    : HostGitCredentials.Fixed("x-access-token", github.Token),
             });
             return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), credentials, timeout);
         });
@@ -50,7 +52,7 @@ internal static class IaCBotServer
         services.AddGitHubClient(sp =>
         {
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
-            return new GitHubSettings(github.ApiUri, github.Token);
+            return new GitHubSettings(github.ApiUri, github.Token) { App = GitHubAppSetting.Read(github) };
         }, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.WebHost, GitHubHttpClient);
 
         services.AddHttpClient(TerraformReleasesHttpClient, client => client.Timeout = TimeSpan.FromMinutes(10));

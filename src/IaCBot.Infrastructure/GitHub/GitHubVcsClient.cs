@@ -16,14 +16,17 @@ internal sealed class GitHubVcsClient : IVcsClient
 
     private readonly GitHubClient _client;
     private readonly TimeProvider _time;
+    private readonly InstallationCredentialStore? _installations;
 
-    public GitHubVcsClient(GitHubSettings settings, Func<HttpMessageHandler> handler, TimeProvider time)
+    /// <param name="appTokens">The App's installation tokens when IaCBot acts as a GitHub App; null to use <see cref="GitHubSettings.Token"/>.</param>
+    public GitHubVcsClient(GitHubSettings settings, Func<HttpMessageHandler> handler, TimeProvider time, GitHubAppTokens? appTokens = null)
     {
+        _installations = appTokens is null ? null : new InstallationCredentialStore(appTokens);
         var credentials = settings.Token is { Length: > 0 } token ? new Credentials(token) : Credentials.Anonymous;
         var connection = new Connection(
             new ProductHeaderValue("IaCBot"),
             settings.ApiUrl,
-            new InMemoryCredentialStore(credentials),
+            _installations ?? (ICredentialStore)new InMemoryCredentialStore(credentials),
             new UnboundedCallHttpClient(handler),
             new SimpleJsonSerializer());
         _client = new GitHubClient(connection);
@@ -33,12 +36,12 @@ internal sealed class GitHubVcsClient : IVcsClient
     public int MaxCommentLength(RepoId repo) => CommentLimit;
 
     public Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
-        CallAsync($"get pull request {pull}", async () =>
+        CallAsync(For(pull.Repo), $"get pull request {pull}", async () =>
             GitHubMapping.ToPullRequestInfo(pull.Repo, await _client.PullRequest.Get(pull.Repo.Owner, pull.Repo.Name, pull.Number)),
             cancellationToken);
 
     public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
-        CallAsync<IReadOnlyList<string>>($"list the files of {pull}", async () =>
+        CallAsync<IReadOnlyList<string>>(For(pull.Repo), $"list the files of {pull}", async () =>
         {
             var files = await _client.PullRequest.Files(pull.Repo.Owner, pull.Repo.Name, pull.Number, new ApiOptions { PageSize = 100 });
             return files
@@ -48,26 +51,26 @@ internal sealed class GitHubVcsClient : IVcsClient
         }, cancellationToken);
 
     public Task<IReadOnlyList<Review>> ListReviewsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
-        CallAsync<IReadOnlyList<Review>>($"list the reviews of {pull}", async () =>
+        CallAsync<IReadOnlyList<Review>>(For(pull.Repo), $"list the reviews of {pull}", async () =>
         {
             var reviews = await _client.PullRequest.Review.GetAll(pull.Repo.Owner, pull.Repo.Name, pull.Number, new ApiOptions { PageSize = 100 });
             return reviews.Select(r => new Review(r.User?.Login ?? "", r.State.StringValue, r.SubmittedAt)).ToList();
         }, cancellationToken);
 
     public Task<IReadOnlyList<PostedComment>> ListCommentsAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
-        CallAsync<IReadOnlyList<PostedComment>>($"list the comments of {pull}", async () =>
+        CallAsync<IReadOnlyList<PostedComment>>(For(pull.Repo), $"list the comments of {pull}", async () =>
         {
             var comments = await _client.Issue.Comment.GetAllForIssue(pull.Repo.Owner, pull.Repo.Name, pull.Number, new ApiOptions { PageSize = 100 });
             return comments.Select(c => new PostedComment(c.Id, c.User?.Login ?? "", c.Body ?? "")).ToList();
         }, cancellationToken);
 
     public Task<long> CreateCommentAsync(PullRequestRef pull, string body, CancellationToken cancellationToken) =>
-        CallAsync($"comment on {pull}", async () =>
+        CallAsync(For(pull.Repo), $"comment on {pull}", async () =>
             (await _client.Issue.Comment.Create(pull.Repo.Owner, pull.Repo.Name, pull.Number, body)).Id,
             cancellationToken);
 
     public Task SetCommitStatusAsync(RepoId repo, string sha, CommitStatus status, CancellationToken cancellationToken) =>
-        CallAsync($"set status {status.Context} on {repo}@{sha}", async () =>
+        CallAsync(For(repo), $"set status {status.Context} on {repo}@{sha}", async () =>
         {
             var description = status.Description.Length > StatusDescriptionLimit
                 ? status.Description[..(StatusDescriptionLimit - 1)] + "…"
@@ -83,19 +86,19 @@ internal sealed class GitHubVcsClient : IVcsClient
         }, cancellationToken);
 
     public Task MergeAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
-        CallAsync($"merge {pull}", async () =>
+        CallAsync(For(pull.Repo), $"merge {pull}", async () =>
             await _client.PullRequest.Merge(pull.Repo.Owner, pull.Repo.Name, pull.Number, new MergePullRequest { MergeMethod = PullRequestMergeMethod.Merge }),
             cancellationToken);
 
     public Task DeleteBranchAsync(RepoId repo, string branch, CancellationToken cancellationToken) =>
-        CallAsync($"delete branch {branch} of {repo}", async () =>
+        CallAsync(For(repo), $"delete branch {branch} of {repo}", async () =>
         {
             await _client.Git.Reference.Delete(repo.Owner, repo.Name, "heads/" + branch);
             return true;
         }, cancellationToken);
 
     public Task<RepoRole> GetPermissionAsync(RepoId repo, string user, CancellationToken cancellationToken) =>
-        CallAsync($"get the permission of {user} on {repo}", async () =>
+        CallAsync(For(repo), $"get the permission of {user} on {repo}", async () =>
         {
             var answer = await _client.Repository.Collaborator.ReviewPermission(repo.Owner, repo.Name, user);
             return GitHubMapping.ToRepoRole(answer.Permission, answer.RoleName);
@@ -104,7 +107,7 @@ internal sealed class GitHubVcsClient : IVcsClient
     /// <remarks>GitHub answers 404 for a user who is not a member, and for a team the token cannot see.</remarks>
     /// <seealso href="https://docs.github.com/en/rest/teams/members#get-team-membership-for-a-user"/>
     public Task<bool> IsTeamMemberAsync(RepoId repo, string organization, string teamSlug, string user, CancellationToken cancellationToken) =>
-        CallAsync($"get the membership of {user} in @{organization}/{teamSlug}", async () =>
+        CallAsync(ForOrganization(repo, organization), $"get the membership of {user} in @{organization}/{teamSlug}", async () =>
         {
             var path = $"orgs/{Uri.EscapeDataString(organization)}/teams/{Uri.EscapeDataString(teamSlug)}/memberships/{Uri.EscapeDataString(user)}";
             try
@@ -118,6 +121,16 @@ internal sealed class GitHubVcsClient : IVcsClient
             }
         }, cancellationToken);
 
-    private Task<T> CallAsync<T>(string action, Func<Task<T>> call, CancellationToken cancellationToken) =>
-        GitHubErrors.CallAsync(action, call, _time, cancellationToken);
+    private static InstallationTarget For(RepoId repo) => new(repo.Owner, repo.Name);
+
+    /// <summary>A team's members are read with the installation on its organisation, which may not own the repository.</summary>
+    private static InstallationTarget ForOrganization(RepoId repo, string organization) =>
+        new(organization, string.Equals(organization, repo.Owner, StringComparison.OrdinalIgnoreCase) ? repo.Name : null);
+
+    private Task<T> CallAsync<T>(InstallationTarget target, string action, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        GitHubErrors.CallAsync(action, async () =>
+        {
+            _installations?.Use(target, cancellationToken);
+            return await call();
+        }, _time, cancellationToken);
 }

@@ -51,7 +51,7 @@ internal static class SettingsSetup
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             var version = typeof(SettingsSetup).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-            return new BotSettings(server.EffectiveCommandNames, github.User, version);
+            return new BotSettings(server.EffectiveCommandNames, github.BotLogin, version);
         });
         services.AddSingleton(sp => ServerConfigSetting.Load(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RepoConfig));
         return builder;

@@ -78,10 +78,13 @@ internal sealed partial class SettingsValidator :
             errors.Add($"github:api_url must be an absolute http(s) URL such as https://api.github.com/, not '{options.ApiUrl}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Token))
+        if (string.IsNullOrWhiteSpace(options.Token) && !options.IsApp)
         {
-            errors.Add("github:token is required: a token of the bot's GitHub user with the repo scope.");
+            errors.Add("github:token is required: a token of the bot's GitHub user with the repo scope "
+                       + "(or github:app_id and github:app_key_file to act as a GitHub App).");
         }
+
+        errors.AddRange(GitHubAppSetting.Problems(options));
 
         CheckDuration(errors, "github:max_rate_limit_wait", options.MaxRateLimitWait);
         CheckDuration(errors, "github:request_timeout", options.RequestTimeout);

@@ -47,7 +47,10 @@ public sealed class AccessSettingsTests : IDisposable
         var (exit, stdout, stderr) = await IaCBotProcess.RunAsync(_dir, ["--config", example]);
 
         Assert.Equal(2, exit);
-        Assert.Equal("iacbot: the settings are not valid:\n  - github:token is required: a token of the bot's GitHub user with the repo scope.", (stdout + stderr).Trim());
+        Assert.Equal(
+            "iacbot: the settings are not valid:\n  - github:token is required: a token of the bot's GitHub user with the repo scope "
+            + "(or github:app_id and github:app_key_file to act as a GitHub App).",
+            (stdout + stderr).Trim());
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

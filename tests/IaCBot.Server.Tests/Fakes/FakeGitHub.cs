@@ -31,8 +31,16 @@ public sealed class FakeGitHub : IDisposable
             .. new StatusRoutes(_state, BotLogin).All(),
             .. new MergeRoutes(_state).All(),
             .. new AccessRoutes(_state).All(),
+            .. new AppRoutes(_state).All(),
         ]);
     }
+
+    /// <summary>
+    /// Installs a GitHub App on every repository: its routes take a JWT signed by <paramref name="key"/>, and from
+    /// now on the API takes only the installation tokens it made, not <see cref="Token"/>.
+    /// </summary>
+    public void InstallApp(long appId, System.Security.Cryptography.RSA key, long installationId) =>
+        _state.App.Install(appId, key, installationId);
 
     /// <summary>True when the branch was deleted through the API.</summary>
     public bool IsBranchDeleted(string owner, string repo, string branch) => _state.IsBranchDeleted(owner, repo, branch);

@@ -29,7 +29,7 @@ internal sealed class FakeGitHubRouter(FakeGitHubState state, string apiUrl, str
                 .Given(Request.Create().WithPath(new RegexMatcher(route.PathPattern)).UsingMethod(route.Method))
                 .AtPriority(RoutePriority)
                 .RespondWith(Response.Create().WithCallback(message =>
-                    HandleAsync(message, m => route.Handle(new ApiRequest(m, pattern.Match(m.Path), apiUrl)))));
+                    HandleAsync(message, m => route.Handle(new ApiRequest(m, pattern.Match(m.Path), apiUrl)), route.OwnAuthentication)));
         }
 
         server
@@ -39,7 +39,7 @@ internal sealed class FakeGitHubRouter(FakeGitHubState state, string apiUrl, str
     }
 
     /// <summary>An injected delay holds the answer back, as a slow GitHub would; the request is then handled as usual.</summary>
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage message, Func<IRequestMessage, ResponseMessage> route)
+    private async Task<IResponseMessage> HandleAsync(IRequestMessage message, Func<IRequestMessage, ResponseMessage> route, bool ownAuthentication = false)
     {
         var used = state.Record(message.Method, message.Path);
         var delay = state.TakeDelay(message.Method, message.Path);
@@ -48,16 +48,16 @@ internal sealed class FakeGitHubRouter(FakeGitHubState state, string apiUrl, str
             await Task.Delay(delay);
         }
 
-        return Handle(message, used, route);
+        return Handle(message, used, route, ownAuthentication);
     }
 
-    private ResponseMessage Handle(IRequestMessage message, int used, Func<IRequestMessage, ResponseMessage> route)
+    private ResponseMessage Handle(IRequestMessage message, int used, Func<IRequestMessage, ResponseMessage> route, bool ownAuthentication)
     {
         ResponseMessage response;
         try
         {
             response = state.TakeFault(message.Method, message.Path) is { } fault ? FaultResponses.For(fault)
-                : Authenticate(message) is { } refusal ? refusal
+                : !ownAuthentication && Authenticate(message) is { } refusal ? refusal
                 : route(message);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -70,7 +70,10 @@ internal sealed class FakeGitHubRouter(FakeGitHubState state, string apiUrl, str
         return response;
     }
 
-    /// <summary>GitHub takes a token as <c>token …</c> or <c>Bearer …</c>; null means the request may go on.</summary>
+    /// <summary>
+    /// GitHub takes a token as <c>token …</c> or <c>Bearer …</c>; null means the request may go on. Once a GitHub App
+    /// is installed only its installation tokens are taken.
+    /// </summary>
     private ResponseMessage? Authenticate(IRequestMessage message)
     {
         var header = message.Headers?
@@ -85,7 +88,8 @@ internal sealed class FakeGitHubRouter(FakeGitHubState state, string apiUrl, str
         var scheme = space < 0 ? "" : header[..space];
         var given = space < 0 ? "" : header[(space + 1)..].Trim();
         var known = scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
-        return known && given == token ? null : GitHubResponses.Error(401, GitHubResponses.DefaultMessage(401));
+        var valid = state.App.IsInstalled ? state.App.IsToken(given) : given == token;
+        return known && valid ? null : GitHubResponses.Error(401, GitHubResponses.DefaultMessage(401));
     }
 
     private void AddGitHubHeaders(ResponseMessage response, int used)

@@ -19,6 +19,8 @@ internal sealed class FakeGitHubState
 
     public object Gate { get; } = new();
 
+    public FakeGitHubAppState App { get; } = new();
+
     public FakePullRequest AddPull(string owner, string repo, int number)
     {
         lock (Gate)

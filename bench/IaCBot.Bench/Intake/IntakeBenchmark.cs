@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using IaCBot.Bench.Reporting;
+using IaCBot.Bench.Server;
+
+namespace IaCBot.Bench.Intake;
+
+/// <summary>
+/// Starts the real server on a fresh data_dir, sends signed deliveries in each phase, stops it and checks that
+/// every accepted delivery was recorded and queued once. Exits non-zero when an answer was not a 2xx or a delivery was
+/// lost; timing is reported, never asserted.
+/// </summary>
+internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
+{
+    private const string Secret = "bench-webhook-secret-0123456789";
+
+    public async Task<int> RunAsync()
+    {
+        var started = TimeProvider.System.GetUtcNow();
+        var loadBefore = MachineInfo.LoadAverage();
+        var work = Directory.CreateTempSubdirectory("iacbot-bench-").FullName;
+        var dataDir = Path.Combine(work, "data");
+
+        // Nothing listens there: jobs fail their GitHub calls at once and back off, so the workers stay nearly idle
+        // while the benchmark measures intake (see README, Performance).
+        var settings = new ServerSettings(dataDir, Secret, DeliveryFactory.FixtureRepo, $"http://127.0.0.1:{FreePort.Find()}/", "iacbot-bench");
+        var factory = new DeliveryFactory(Secret, options.PullRequests);
+        var all = new List<Outcome>();
+        var phases = new List<LatencySummary>();
+        await using (var server = await BenchServer.StartAsync(settings, work))
+        {
+            output.WriteLine($"Server up at {server.Address} (data_dir {dataDir}); measuring.");
+            using var sender = new DeliverySender(server.Address);
+            var load = new LoadPatterns(sender);
+            if (options.Warmup > 0)
+            {
+                all.AddRange(await load.ClosedLoopAsync(factory.Take(options.Warmup), 8));
+            }
+
+            foreach (var level in options.Levels)
+            {
+                await MeasureAsync($"{level} concurrent", server, all, phases, () => load.ClosedLoopAsync(factory.Take(options.PerLevel), level));
+            }
+
+            if (options.Burst > 0)
+            {
+                await MeasureAsync($"burst of {options.Burst}", server, all, phases, () => load.BurstAsync(factory.Take(options.Burst)));
+            }
+
+            if (options.Rate > 0 && options.Seconds > 0)
+            {
+                var paced = factory.Take(options.Rate * options.Seconds);
+                await MeasureAsync($"{options.Rate}/s for {options.Seconds} s", server, all, phases, () => load.PacedAsync(paced, options.Rate));
+            }
+
+            await server.StopAsync();
+        }
+
+        var loss = LossCheck.Run(dataDir, all);
+        var report = new BenchReport(started, options.Smoke ? "smoke" : "full", MachineInfo.Read(loadBefore), options, phases, loss);
+        output.WriteLine(ReportWriter.Markdown(report));
+        if (!options.Smoke)
+        {
+            output.WriteLine($"Written to {ReportWriter.Write(report, ResultsDirectory())} (and .json).");
+        }
+
+        var passed = loss.NoneLost && all.All(o => o.Accepted);
+        if (passed)
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        else
+        {
+            output.WriteLine($"FAILED: {Failures(all)}. The server's data_dir and log are kept in {work}.");
+        }
+
+        return passed ? 0 : 1;
+    }
+
+    private static async Task MeasureAsync(
+        string name, BenchServer server, List<Outcome> all, List<LatencySummary> phases, Func<Task<IReadOnlyList<Outcome>>> phase)
+    {
+        var cpu = server.CpuTime;
+        var clock = Stopwatch.StartNew();
+        var outcomes = await phase();
+        clock.Stop();
+        all.AddRange(outcomes);
+        phases.Add(LatencySummary.Of(name, outcomes, clock.Elapsed, server.CpuTime - cpu));
+    }
+
+    private static string Failures(IEnumerable<Outcome> outcomes) => string.Join("; ", outcomes
+        .Where(o => !o.Accepted)
+        .GroupBy(o => o.TimedOut ? "timeout" : o.Status?.ToString(CultureInfo.InvariantCulture) ?? o.Error ?? "?")
+        .Select(g => $"{g.Count()} x {g.Key}")
+        .DefaultIfEmpty("every answer was 2xx, but deliveries were lost or queued twice"));
+
+    /// <summary>bench/results of the repository the command runs in.</summary>
+    private static string ResultsDirectory()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IaCBot.sln")))
+            {
+                return Path.Combine(dir.FullName, "bench", "results");
+            }
+        }
+
+        return Path.Combine(Environment.CurrentDirectory, "bench-results");
+    }
+}

@@ -6,7 +6,7 @@ using IaCBot.Bench.Server;
 namespace IaCBot.Bench.Intake;
 
 /// <summary>
-/// Starts the real server on a fresh data_dir, sends signed deliveries in each phase, stops it and checks that
+/// Starts the real server on a fresh data_dir, sends signed deliveries in each phase, kills it and checks that
 /// every accepted delivery was recorded and queued once. Exits non-zero when an answer was not a 2xx or a delivery was
 /// lost; timing is reported, never asserted.
 /// </summary>
@@ -21,10 +21,9 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
         var work = Directory.CreateTempSubdirectory("iacbot-bench-").FullName;
         var dataDir = Path.Combine(work, "data");
 
-        // Nothing listens there: jobs fail their GitHub calls at once and back off, so the workers stay nearly idle
-        // while the benchmark measures intake (see README, Performance).
-        var settings = new ServerSettings(dataDir, Secret, DeliveryFactory.FixtureRepo, $"http://127.0.0.1:{FreePort.Find()}/", "iacbot-bench");
-        var factory = new DeliveryFactory(Secret, options.PullRequests);
+        await using var github = new SilentGitHub();
+        var factory = new DeliveryFactory(Secret, options.PullRequests, github.WebUrl);
+        var settings = new ServerSettings(dataDir, Secret, factory.RepoGlob, github.ApiUrl, "iacbot-bench");
         var all = new List<Outcome>();
         var phases = new List<LatencySummary>();
         await using (var server = await BenchServer.StartAsync(settings, work))
@@ -53,7 +52,7 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
                 await MeasureAsync($"{options.Rate}/s for {options.Seconds} s", server, all, phases, () => load.PacedAsync(paced, options.Rate));
             }
 
-            await server.StopAsync();
+            await server.KillAsync();
         }
 
         var loss = LossCheck.Run(dataDir, all);
@@ -65,13 +64,18 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
         }
 
         var passed = loss.NoneLost && all.All(o => o.Accepted);
-        if (passed)
+        if (!passed)
+        {
+            output.WriteLine($"FAILED: {Failures(all)}.");
+        }
+
+        if (passed && !options.Keep)
         {
             Directory.Delete(work, recursive: true);
         }
         else
         {
-            output.WriteLine($"FAILED: {Failures(all)}. The server's data_dir and log are kept in {work}.");
+            output.WriteLine($"The server's data_dir and log are in {work}.");
         }
 
         return passed ? 0 : 1;

@@ -7,6 +7,7 @@ namespace IaCBot.Bench.Intake;
 /// </summary>
 /// <param name="PerLevel">Deliveries sent at each closed-loop concurrency level.</param>
 /// <param name="PullRequests">How many PRs the comments are spread over.</param>
+/// <param name="Keep">Leave the server's data_dir and log behind, for a look at what it did.</param>
 internal sealed record IntakeOptions(
     bool Smoke,
     IReadOnlyList<int> Levels,
@@ -15,13 +16,14 @@ internal sealed record IntakeOptions(
     int Rate,
     int Seconds,
     int Warmup,
-    int PullRequests)
+    int PullRequests,
+    bool Keep = false)
 {
     public static readonly IntakeOptions Full = new(false, [1, 8, 32, 64], 1000, 500, 500, 10, 200, 200);
 
     public static readonly IntakeOptions SmokeRun = new(true, [8], 50, 0, 0, 0, 0, 20);
 
-    /// <summary>Reads <c>[--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N]</c>.</summary>
+    /// <summary>Reads <c>[--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep]</c> (<c>--keep</c>: leave the server's data_dir and log).</summary>
     public static IntakeOptions Parse(IReadOnlyList<string> args)
     {
         var options = args.Contains("--smoke") ? SmokeRun : Full;
@@ -32,6 +34,7 @@ internal sealed record IntakeOptions(
             options = args[i] switch
             {
                 "--smoke" => options,
+                "--keep" => options with { Keep = true },
                 "--levels" => options with { Levels = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--per-level" => options with { PerLevel = Number() },
                 "--burst" => options with { Burst = Number() },

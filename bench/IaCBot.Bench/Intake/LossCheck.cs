@@ -6,7 +6,7 @@ using SQLite;
 namespace IaCBot.Bench.Intake;
 
 /// <summary>
-/// Reads the stopped server's data_dir: the delivery ids in LiteDB (<c>iacbot.db</c>, collection <c>deliveries</c>) and
+/// Reads the killed server's data_dir: the delivery ids in LiteDB (<c>iacbot.db</c>, collection <c>deliveries</c>) and
 /// the jobs in Hangfire's SQLite queue (<c>jobs.db</c>, table <c>Job</c>), whatever state they reached. A job is matched
 /// to its delivery by the project in its comment (<c>-p p&lt;Sequence&gt;</c>), unique per delivery.
 /// </summary>
@@ -33,13 +33,14 @@ internal static partial class LossCheck
 
     private static HashSet<string> RecordedDeliveryIds(string path)
     {
-        using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct, ReadOnly = true });
+        // Not read-only: opening replays the log file a killed server left, as the server's next start would.
+        using var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
         return db.GetCollection("deliveries").FindAll().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
     }
 
     private static List<(string Id, long Sequence)> QueuedJobs(string path)
     {
-        using var db = new SQLiteConnection(path, SQLiteOpenFlags.ReadOnly);
+        using var db = new SQLiteConnection(path, SQLiteOpenFlags.ReadWrite);
         return db.Query<JobRow>("SELECT Id, Arguments FROM Job")
             .Select(row => (Id: row.Id.ToString(CultureInfo.InvariantCulture), Match: ProjectMarker().Match(row.Arguments ?? "")))
             .Where(j => j.Match.Success)

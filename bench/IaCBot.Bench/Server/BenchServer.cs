@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 
 namespace IaCBot.Bench.Server;
@@ -12,7 +11,6 @@ namespace IaCBot.Bench.Server;
 internal sealed class BenchServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartWait = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
     private readonly Process _process;
     private readonly StreamWriter _log;
     private bool _closed;
@@ -64,43 +62,22 @@ internal sealed class BenchServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>SIGTERM, as a supervisor stops it, so that its databases are closed cleanly before they are read.</summary>
-    public async Task StopAsync()
-    {
-        if (_process.HasExited)
-        {
-            return;
-        }
-
-        var kill = new ProcessStartInfo("kill");
-        kill.ArgumentList.Add("-TERM");
-        kill.ArgumentList.Add(_process.Id.ToString(CultureInfo.InvariantCulture));
-        using (var signal = Process.Start(kill)!)
-        {
-            await signal.WaitForExitAsync();
-        }
-
-        using var timeout = new CancellationTokenSource(StopWait);
-        try
-        {
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            throw new InvalidOperationException($"The server did not stop within {StopWait.TotalSeconds}s of SIGTERM; it was killed. See {LogPath}.");
-        }
-    }
-
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// SIGKILL, as a crash: whatever it answered 2xx must already be in its files, not in memory. (A SIGTERM would
+    /// wait for the jobs stuck on the silent GitHub, whose calls a stop does not cut short.)
+    /// </summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
         lock (_log)
         {

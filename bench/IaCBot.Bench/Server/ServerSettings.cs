@@ -1,7 +1,7 @@
 namespace IaCBot.Bench.Server;
 
 /// <summary>What the benchmarked server is started with.</summary>
-/// <param name="GitHubApiUrl">Where the queued jobs call GitHub; the benchmark points it at a closed port (see README).</param>
+/// <param name="GitHubApiUrl">Where the queued jobs call GitHub; the benchmark points it at <see cref="SilentGitHub"/>.</param>
 internal sealed record ServerSettings(string DataDir, string WebhookSecret, string RepoAllowlist, string GitHubApiUrl, string BotUser)
 {
     /// <summary>An operator's YAML file: the defaults for everything the benchmark does not need to set.</summary>
@@ -9,11 +9,11 @@ internal sealed record ServerSettings(string DataDir, string WebhookSecret, stri
         server:
           data_dir: '{DataDir}'
           repo_allowlist: ['{RepoAllowlist}']
-          shutdown_grace: 5s
         github:
           api_url: '{GitHubApiUrl}'
           token: 'bench-token-not-used-for-intake'
           webhook_secret: '{WebhookSecret}'
           user: '{BotUser}'
+          request_timeout: 10m
         """;
 }

@@ -18,7 +18,9 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
     {
         var started = TimeProvider.System.GetUtcNow();
         var loadBefore = MachineInfo.LoadAverage();
-        var work = Directory.CreateTempSubdirectory("iacbot-bench-").FullName;
+        var work = options.WorkDir is { } root
+            ? Directory.CreateDirectory(Path.Combine(root, $"iacbot-bench-{Guid.NewGuid():N}")).FullName
+            : Directory.CreateTempSubdirectory("iacbot-bench-").FullName;
         var dataDir = Path.Combine(work, "data");
 
         await using var github = new SilentGitHub();
@@ -31,6 +33,7 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
             output.WriteLine($"Server up at {server.Address} (data_dir {dataDir}); measuring.");
             using var sender = new DeliverySender(server.Address);
             var load = new LoadPatterns(sender);
+            // Untimed: the runtime compiles the hot paths again, optimised, during the first thousand or so requests.
             if (options.Warmup > 0)
             {
                 all.AddRange(await load.ClosedLoopAsync(factory.Take(options.Warmup), 8));

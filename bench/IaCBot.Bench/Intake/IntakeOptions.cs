@@ -8,6 +8,7 @@ namespace IaCBot.Bench.Intake;
 /// <param name="PerLevel">Deliveries sent at each closed-loop concurrency level.</param>
 /// <param name="PullRequests">How many PRs the comments are spread over.</param>
 /// <param name="Keep">Leave the server's data_dir and log behind, for a look at what it did.</param>
+/// <param name="WorkDir">Where the server's data_dir is made (default: the temp directory), e.g. a tmpfs to take the disk out.</param>
 internal sealed record IntakeOptions(
     bool Smoke,
     IReadOnlyList<int> Levels,
@@ -17,13 +18,14 @@ internal sealed record IntakeOptions(
     int Seconds,
     int Warmup,
     int PullRequests,
-    bool Keep = false)
+    bool Keep = false,
+    string? WorkDir = null)
 {
-    public static readonly IntakeOptions Full = new(false, [1, 8, 32, 64], 1000, 500, 500, 10, 200, 200);
+    public static readonly IntakeOptions Full = new(false, [1, 8, 32, 64], 1000, 500, 500, 10, 1000, 200);
 
     public static readonly IntakeOptions SmokeRun = new(true, [8], 50, 0, 0, 0, 0, 20);
 
-    /// <summary>Reads <c>[--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep]</c> (<c>--keep</c>: leave the server's data_dir and log).</summary>
+    /// <summary>Reads <c>[--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep] [--work-dir DIR]</c>.</summary>
     public static IntakeOptions Parse(IReadOnlyList<string> args)
     {
         var options = args.Contains("--smoke") ? SmokeRun : Full;
@@ -35,6 +37,7 @@ internal sealed record IntakeOptions(
             {
                 "--smoke" => options,
                 "--keep" => options with { Keep = true },
+                "--work-dir" => options with { WorkDir = Value() },
                 "--levels" => options with { Levels = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--per-level" => options with { PerLevel = Number() },
                 "--burst" => options with { Burst = Number() },

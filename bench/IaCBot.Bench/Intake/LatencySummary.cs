@@ -1,6 +1,9 @@
 namespace IaCBot.Bench.Intake;
 
-/// <summary>One phase's figures. Percentiles are nearest-rank over every delivery of the phase, timeouts included.</summary>
+/// <summary>
+/// One phase's figures. Percentiles are nearest-rank over every delivery of the phase, timeouts included. The
+/// throughput counts 2xx answers only, so an overloaded phase is not credited with deliveries it failed.
+/// </summary>
 internal sealed record LatencySummary(
     string Phase,
     int Deliveries,
@@ -9,7 +12,7 @@ internal sealed record LatencySummary(
     int Timeouts,
     int Errors,
     double Seconds,
-    double DeliveriesPerSecond,
+    double AcceptedPerSecond,
     double P50Ms,
     double P95Ms,
     double P99Ms,
@@ -28,7 +31,7 @@ internal sealed record LatencySummary(
             outcomes.Count(o => o.TimedOut),
             outcomes.Count(o => o.Status is null && !o.TimedOut),
             Math.Round(wall.TotalSeconds, 2),
-            Math.Round(outcomes.Count / wall.TotalSeconds, 1),
+            Math.Round(outcomes.Count(o => o.Accepted) / wall.TotalSeconds, 1),
             Math.Round(At(0.50), 2),
             Math.Round(At(0.95), 2),
             Math.Round(At(0.99), 2),

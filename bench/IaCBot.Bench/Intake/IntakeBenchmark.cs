@@ -18,43 +18,18 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
     {
         var started = TimeProvider.System.GetUtcNow();
         var loadBefore = MachineInfo.LoadAverage();
-        var work = options.WorkDir is { } root
-            ? Directory.CreateDirectory(Path.Combine(root, $"iacbot-bench-{Guid.NewGuid():N}")).FullName
-            : Directory.CreateTempSubdirectory("iacbot-bench-").FullName;
+        var work = MakeWorkDir();
         var dataDir = Path.Combine(work, "data");
 
         await using var github = new SilentGitHub();
         var factory = new DeliveryFactory(Secret, options.PullRequests, github.WebUrl);
         var settings = new ServerSettings(dataDir, Secret, factory.RepoGlob, github.ApiUrl, "iacbot-bench");
         var all = new List<Outcome>();
-        var phases = new List<LatencySummary>();
+        IReadOnlyList<LatencySummary> phases;
         await using (var server = await BenchServer.StartAsync(settings, work))
         {
             output.WriteLine($"Server up at {server.Address} (data_dir {dataDir}); measuring.");
-            using var sender = new DeliverySender(server.Address);
-            var load = new LoadPatterns(sender);
-            // Untimed: the runtime compiles the hot paths again, optimised, during the first thousand or so requests.
-            if (options.Warmup > 0)
-            {
-                all.AddRange(await load.ClosedLoopAsync(factory.Take(options.Warmup), 8));
-            }
-
-            foreach (var level in options.Levels)
-            {
-                await MeasureAsync($"{level} concurrent", server, all, phases, () => load.ClosedLoopAsync(factory.Take(options.PerLevel), level));
-            }
-
-            if (options.Burst > 0)
-            {
-                await MeasureAsync($"burst of {options.Burst}", server, all, phases, () => load.BurstAsync(factory.Take(options.Burst)));
-            }
-
-            if (options.Rate > 0 && options.Seconds > 0)
-            {
-                var paced = factory.Take(options.Rate * options.Seconds);
-                await MeasureAsync($"{options.Rate}/s for {options.Seconds} s", server, all, phases, () => load.PacedAsync(paced, options.Rate));
-            }
-
+            phases = await SendAsync(server, factory, all);
             await server.KillAsync();
         }
 
@@ -66,7 +41,42 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
             output.WriteLine($"Written to {ReportWriter.Write(report, ResultsDirectory())} (and .json).");
         }
 
-        var passed = loss.NoneLost && all.All(o => o.Accepted);
+        return Conclude(loss.NoneLost && all.All(o => o.Accepted), all, work);
+    }
+
+    private async Task<IReadOnlyList<LatencySummary>> SendAsync(BenchServer server, DeliveryFactory factory, List<Outcome> all)
+    {
+        using var sender = new DeliverySender(server.Address);
+        var load = new LoadPatterns(sender);
+        var phases = new List<LatencySummary>();
+
+        // Untimed: the runtime compiles the hot paths again, optimised, during the first thousand or so requests.
+        if (options.Warmup > 0)
+        {
+            all.AddRange(await load.ClosedLoopAsync(factory.Take(options.Warmup), 8));
+        }
+
+        foreach (var level in options.Levels)
+        {
+            await MeasureAsync($"{level} concurrent", server, all, phases, () => load.ClosedLoopAsync(factory.Take(options.PerLevel), level));
+        }
+
+        if (options.Burst > 0)
+        {
+            await MeasureAsync($"burst of {options.Burst}", server, all, phases, () => load.BurstAsync(factory.Take(options.Burst)));
+        }
+
+        if (options.Rate > 0 && options.Seconds > 0)
+        {
+            var paced = factory.Take(options.Rate * options.Seconds);
+            await MeasureAsync($"{options.Rate}/s for {options.Seconds} s", server, all, phases, () => load.PacedAsync(paced, options.Rate));
+        }
+
+        return phases;
+    }
+
+    private int Conclude(bool passed, IReadOnlyList<Outcome> all, string work)
+    {
         if (!passed)
         {
             output.WriteLine($"FAILED: {Failures(all)}.");
@@ -83,6 +93,10 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
 
         return passed ? 0 : 1;
     }
+
+    private string MakeWorkDir() => options.WorkDir is { } root
+        ? Directory.CreateDirectory(Path.Combine(root, $"iacbot-bench-{Guid.NewGuid():N}")).FullName
+        : Directory.CreateTempSubdirectory("iacbot-bench-").FullName;
 
     private static async Task MeasureAsync(
         string name, BenchServer server, List<Outcome> all, List<LatencySummary> phases, Func<Task<IReadOnlyList<Outcome>>> phase)

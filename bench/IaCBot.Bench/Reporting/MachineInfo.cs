@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace IaCBot.Bench.Reporting;
@@ -19,12 +18,10 @@ internal sealed record MachineInfo(string Cpu, int Cores, double RamGiB, string 
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static string CpuModel()
-    {
-        const string key = "model name";
-        return File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-                ?? RuntimeInformation.ProcessArchitecture.ToString()
-            : RuntimeInformation.ProcessArchitecture.ToString().ToLower(CultureInfo.InvariantCulture);
-    }
+    /// <summary>The CPU's model name (Linux), else just its architecture.</summary>
+    private static string CpuModel() =>
+        (File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null)
+        ?? RuntimeInformation.ProcessArchitecture.ToString();
 }

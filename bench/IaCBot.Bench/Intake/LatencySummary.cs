@@ -1,0 +1,41 @@
+namespace IaCBot.Bench.Intake;
+
+/// <summary>
+/// One phase's figures. Percentiles are nearest-rank over every delivery of the phase, timeouts included. The
+/// throughput counts 2xx answers only, so an overloaded phase is not credited with deliveries it failed.
+/// </summary>
+internal sealed record LatencySummary(
+    string Phase,
+    int Deliveries,
+    int Accepted,
+    int Non2xx,
+    int Timeouts,
+    int Errors,
+    double Seconds,
+    double AcceptedPerSecond,
+    double P50Ms,
+    double P95Ms,
+    double P99Ms,
+    double MaxMs,
+    double ServerCpuMsPerDelivery)
+{
+    public static LatencySummary Of(string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, TimeSpan serverCpu)
+    {
+        var sorted = outcomes.Select(o => o.Latency.TotalMilliseconds).Order().ToArray();
+        double At(double p) => sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return new LatencySummary(
+            phase,
+            outcomes.Count,
+            outcomes.Count(o => o.Accepted),
+            outcomes.Count(o => o.Status is { } s && s is < 200 or >= 300),
+            outcomes.Count(o => o.TimedOut),
+            outcomes.Count(o => o.Status is null && !o.TimedOut),
+            Math.Round(wall.TotalSeconds, 2),
+            Math.Round(outcomes.Count(o => o.Accepted) / wall.TotalSeconds, 1),
+            Math.Round(At(0.50), 2),
+            Math.Round(At(0.95), 2),
+            Math.Round(At(0.99), 2),
+            Math.Round(sorted.LastOrDefault(), 2),
+            Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, outcomes.Count), 2));
+    }
+}

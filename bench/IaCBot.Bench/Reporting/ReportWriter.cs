@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace IaCBot.Bench.Reporting;
+
+internal static class ReportWriter
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public static string Markdown(BenchReport report)
+    {
+        var m = report.Machine;
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"# Webhook intake, {report.StartedUtc:yyyy-MM-dd HH:mm:ss} UTC ({report.Mode})")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {m.Cpu}, {m.Cores} cores, {m.RamGiB} GiB RAM, {m.Os}, {m.DotNet}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Load average (1/5/15 min): {m.LoadBefore} before, {m.LoadAfter} after.")
+            .AppendLine()
+            .AppendLine("| Phase | Deliveries | 2xx | Non-2xx | Timeouts | Errors | Seconds | 2xx/s | p50 ms | p95 ms | p99 ms | Max ms | Server CPU ms/delivery |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var p in report.Phases)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Phase} | {p.Deliveries} | {p.Accepted} | {p.Non2xx} | {p.Timeouts} | {p.Errors} | {p.Seconds} | {p.AcceptedPerSecond} | {p.P50Ms} | {p.P95Ms} | {p.P99Ms} | {p.MaxMs} | {p.ServerCpuMsPerDelivery} |");
+        }
+
+        var l = report.Loss;
+        return text.AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"None lost: {(l.NoneLost ? "yes" : "NO")}. Sent {l.Sent}, answered 2xx {l.Accepted}, delivery ids recorded {l.Recorded}, jobs queued {l.Jobs}; lost {l.Lost}, extra jobs {l.ExtraJobs}, answers naming the wrong job {l.WrongJobIds}.")
+            .ToString();
+    }
+
+    /// <summary>Writes intake-&lt;yyyyMMdd-HHmmss&gt;.md and .json (UTC) to <paramref name="directory"/>; returns the .md path.</summary>
+    public static string Write(BenchReport report, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var stem = Path.Combine(directory, $"intake-{report.StartedUtc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        File.WriteAllText(stem + ".md", Markdown(report));
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(report, JsonOptions));
+        return stem + ".md";
+    }
+}

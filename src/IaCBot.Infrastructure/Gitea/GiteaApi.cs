@@ -48,8 +48,8 @@ internal sealed class GiteaApi(GiteaSettings settings, Func<HttpClient> httpClie
 
     /// <summary>
     /// Every item across all pages. Stops at the count Gitea gives in <c>X-Total-Count</c>, else when the
-    /// <c>Link</c> header names no next page, else at the first empty page: a server whose page size is below ours
-    /// answers short pages that are not the last.
+    /// <c>Link</c> header names no next page: a server whose <c>MAX_RESPONSE_ITEMS</c> is below our page size answers
+    /// short pages that are not the last, and says so in those headers. With neither header, a short page is the last.
     /// </summary>
     public async Task<IReadOnlyList<JsonElement>> ListAsync(string action, string path, CancellationToken cancellationToken)
     {
@@ -67,7 +67,7 @@ internal sealed class GiteaApi(GiteaSettings settings, Func<HttpClient> httpClie
 
             var before = items.Count;
             items.AddRange(json.Value.EnumerateArray());
-            if (items.Count == before || IsLastPage(response, items.Count))
+            if (items.Count == before || IsLastPage(response, items.Count, items.Count - before))
             {
                 return items;
             }
@@ -79,7 +79,7 @@ internal sealed class GiteaApi(GiteaSettings settings, Func<HttpClient> httpClie
     public static VcsException Malformed(string action, string what) =>
         new($"Gitea's answer to '{action}' is not {what}.", statusCode: null, isTransient: false);
 
-    private static bool IsLastPage(HttpResponseMessage response, int seen)
+    private static bool IsLastPage(HttpResponseMessage response, int seen, int onThisPage)
     {
         if (response.Headers.TryGetValues("X-Total-Count", out var totals) && long.TryParse(totals.FirstOrDefault(), out var total))
         {
@@ -91,7 +91,7 @@ internal sealed class GiteaApi(GiteaSettings settings, Func<HttpClient> httpClie
             return !links.Any(l => l.Contains("rel=\"next\"", StringComparison.OrdinalIgnoreCase));
         }
 
-        return false;
+        return onThisPage < PageSize;
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(string action, HttpMethod method, string path, object? body, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using IaCBot.Core.Terraform;
 using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
+using IaCBot.Infrastructure.Gitea;
 using IaCBot.Infrastructure.Processes;
 using IaCBot.Infrastructure.Storage.LiteDb;
 using IaCBot.Infrastructure.Terraform;
@@ -77,6 +78,19 @@ public static class InfrastructureServices
             return new VcsHostClient(host(sp), client);
         });
     }
+
+    /// <summary>
+    /// A Gitea or Forgejo server's API through the named HttpClient (so its resilience handler applies), serving the
+    /// repositories of the server's host through the <see cref="VcsRouter"/>.
+    /// </summary>
+    public static IServiceCollection AddGiteaClient(
+        this IServiceCollection services, Func<IServiceProvider, GiteaSettings> settings, string httpClientName) =>
+        services.AddVcsHost(sp =>
+        {
+            var gitea = settings(sp);
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            return new VcsHostClient(gitea.Host, new GiteaVcsClient(gitea, () => factory.CreateClient(httpClientName)), VcsKind.Gitea);
+        });
 
     /// <summary>Adds a Git host's client; the one <see cref="IVcsClient"/> the app sees routes each repository to its host's.</summary>
     public static IServiceCollection AddVcsHost(this IServiceCollection services, Func<IServiceProvider, VcsHostClient> host)

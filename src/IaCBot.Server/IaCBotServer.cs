@@ -3,12 +3,14 @@ using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
+using IaCBot.Infrastructure.Gitea;
 using IaCBot.Infrastructure.Terraform;
 using IaCBot.Server.Access;
 using IaCBot.Server.Api;
 using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.GitHubApi;
+using IaCBot.Server.GiteaApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Redaction;
@@ -22,6 +24,7 @@ namespace IaCBot.Server;
 internal static class IaCBotServer
 {
     private const string GitHubHttpClient = "github";
+    private const string GiteaHttpClient = "gitea";
     private const string TerraformReleasesHttpClient = "terraform-releases";
 
     public static WebApplicationBuilder AddIaCBot(this WebApplicationBuilder builder, string[] args)
@@ -40,12 +43,14 @@ internal static class IaCBotServer
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
-            var credentials = new HostGitCredentials(new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>>(StringComparer.OrdinalIgnoreCase)
+            var hosts = new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>>(StringComparer.OrdinalIgnoreCase)
             {
                 [github.WebHost] = github.IsApp
                     ? sp.GetRequiredService<GitHubAppTokens>().GitCredentialAsync
                     : HostGitCredentials.Fixed("x-access-token", github.Token),
-            });
+            };
+            AddGiteaCredentials(hosts, sp.GetRequiredService<IOptions<GiteaOptions>>().Value);
+            var credentials = new HostGitCredentials(hosts);
             return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), credentials, timeout);
         });
         services.AddGitHubHttpClient(GitHubHttpClient);
@@ -54,6 +59,7 @@ internal static class IaCBotServer
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             return new GitHubSettings(github.ApiUri, github.Token) { App = GitHubAppSetting.Read(github) };
         }, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.WebHost, GitHubHttpClient);
+        AddGitea(builder);
 
         services.AddHttpClient(TerraformReleasesHttpClient, client => client.Timeout = TimeSpan.FromMinutes(10));
         services.AddTerraformBinaries(sp =>
@@ -114,6 +120,31 @@ internal static class IaCBotServer
         {
             await Console.Error.WriteLineAsync($"iacbot: {ex.Message}");
             return 2;
+        }
+    }
+
+    /// <summary>A Gitea or Forgejo server beside GitHub, when <c>gitea:token</c> is set (settings are checked at start).</summary>
+    private static void AddGitea(WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["gitea:token"]))
+        {
+            return;
+        }
+
+        builder.Services.AddGiteaHttpClient(GiteaHttpClient);
+        builder.Services.AddGiteaClient(sp =>
+        {
+            var gitea = sp.GetRequiredService<IOptions<GiteaOptions>>().Value;
+            return new GiteaSettings(gitea.BaseUri!, gitea.Token);
+        }, GiteaHttpClient);
+    }
+
+    /// <summary>Git fetches from the Gitea server as the bot's user, with its token as the password.</summary>
+    private static void AddGiteaCredentials(Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>> hosts, GiteaOptions gitea)
+    {
+        if (gitea.IsEnabled && gitea.Host is { } host)
+        {
+            hosts[host] = HostGitCredentials.Fixed(gitea.User ?? "", gitea.Token);
         }
     }
 

@@ -3,8 +3,15 @@ namespace IaCBot.Core.Storage;
 /// <summary>Webhook deliveries seen, so that a redelivery of the same id does nothing twice.</summary>
 public interface IDeliveryStore
 {
-    /// <summary>Records the delivery; false when it was recorded before.</summary>
-    Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the delivery as taken by <paramref name="owner"/> (a server process); false when it was recorded before.
+    /// A delivery another process recorded but never marked queued is taken again: that process stopped in between,
+    /// and without this a redelivery would be answered as a duplicate while its work was never done.
+    /// </summary>
+    Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, string owner, CancellationToken cancellationToken);
+
+    /// <summary>Marks the delivery's work queued: from now on a redelivery is a duplicate whoever receives it.</summary>
+    Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken);
 
     /// <summary>Forgets a delivery whose work could not be queued, so that a redelivery is taken.</summary>
     Task ForgetAsync(string deliveryId, CancellationToken cancellationToken);

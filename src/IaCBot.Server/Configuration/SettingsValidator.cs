@@ -13,7 +13,7 @@ namespace IaCBot.Server.Configuration;
 /// </summary>
 internal sealed partial class SettingsValidator :
     IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>,
-    IValidateOptions<ApiOptions>
+    IValidateOptions<ApiOptions>, IValidateOptions<GiteaOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
@@ -117,6 +117,27 @@ internal sealed partial class SettingsValidator :
         options.Secret is { Length: > 0 and < ApiOptions.MinSecretLength }
             ? ValidateOptionsResult.Fail($"api:secret must be at least {ApiOptions.MinSecretLength} characters long: it guards the admin API.")
             : ValidateOptionsResult.Success;
+
+    /// <summary>The gitea section is checked only when a token turns it on.</summary>
+    public ValidateOptionsResult Validate(string? name, GiteaOptions options)
+    {
+        var errors = new List<string>();
+        if (options.IsEnabled && string.IsNullOrWhiteSpace(options.Url))
+        {
+            errors.Add("gitea:url is required with gitea:token: the Gitea or Forgejo server's address, such as https://gitea.example.com/.");
+        }
+        else if (options.IsEnabled && options.BaseUri is null)
+        {
+            errors.Add($"gitea:url must be an absolute http(s) URL such as https://gitea.example.com/, not '{options.Url}'.");
+        }
+
+        if (options.IsEnabled && string.IsNullOrWhiteSpace(options.User))
+        {
+            errors.Add("gitea:user is required with gitea:token: the bot's user name on the server, which owns the token.");
+        }
+
+        return Result(errors);
+    }
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {

@@ -8,9 +8,10 @@ internal sealed class GitHubWebhookSource(IOptions<GitHubOptions> github) : IWeb
 {
     public string Name => "github";
 
-    /// <summary>Gitea and Gogs send GitHub's headers too, for compatibility; their own header tells them apart.</summary>
+    /// <summary>Gitea, Forgejo and Gogs send GitHub's headers too, for compatibility; their own header tells them apart.</summary>
     public bool Recognises(IHeaderDictionary headers) =>
-        headers.ContainsKey("X-GitHub-Event") && !headers.ContainsKey("X-Gitea-Event") && !headers.ContainsKey("X-Gogs-Event");
+        headers.ContainsKey("X-GitHub-Event") && !headers.ContainsKey("X-Gitea-Event") && !headers.ContainsKey("X-Forgejo-Event")
+        && !headers.ContainsKey("X-Gogs-Event");
 
     public string? Authenticate(IHeaderDictionary headers, byte[] body) =>
         github.Value.WebhookSecret is { Length: > 0 } secret && !GitHubSignature.IsValid(body, headers["X-Hub-Signature-256"].ToString(), secret)

@@ -21,6 +21,7 @@ internal sealed partial class WebhookEndpoint(
     IBackgroundJobClient jobs,
     PullRequestTurns turns,
     CommandPrefixFilter commandFilter,
+    ServerInstance instance,
     TimeProvider time,
     ILogger<WebhookEndpoint> logger)
 {
@@ -93,7 +94,7 @@ internal sealed partial class WebhookEndpoint(
             return Results.Ok(new { result = "ignored", reason = "The comment is not a command." });
         }
 
-        if (!await deliveries.TryRecordAsync(deliveryId, eventName, time.GetUtcNow(), cancellationToken))
+        if (!await deliveries.TryRecordAsync(deliveryId, eventName, time.GetUtcNow(), instance.Id, cancellationToken))
         {
             LogDuplicate();
             return Results.Ok(new { result = "duplicate", reason = "This delivery was received before." });
@@ -105,7 +106,14 @@ internal sealed partial class WebhookEndpoint(
         {
             ticket = await turns.IssueAsync(pull, cancellationToken);
             jobId = await EnqueueAsync(parsed, ticket.Value, cancellationToken);
+            await deliveries.MarkQueuedAsync(deliveryId, CancellationToken.None);
             return Results.Accepted(value: new { result = "queued", job = jobId });
+        }
+        catch (OperationCanceledException) when (jobId is null)
+        {
+            // The sender hung up before the work was queued: it will redeliver, and that must not be a duplicate.
+            await deliveries.ForgetAsync(deliveryId, CancellationToken.None);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using IaCBot.Server.Configuration;
+using IaCBot.Server.Webhooks.Gitea;
 using Microsoft.Extensions.Options;
 
 namespace IaCBot.Server.Webhooks;
@@ -10,6 +11,7 @@ internal static class WebhookSetup
         services.AddSingleton(sp => new RepoAllowlist(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RepoAllowlist));
         services.AddSingleton<CommandPrefixFilter>();
         services.AddSingleton<IWebhookSource, GitHubWebhookSource>();
+        services.AddSingleton<IWebhookSource, GiteaWebhookSource>();
         services.AddScoped<WebhookEndpoint>();
         return services;
     }

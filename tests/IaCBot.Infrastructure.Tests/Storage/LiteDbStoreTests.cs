@@ -112,12 +112,25 @@ public sealed class LiteDbStoreTests : IDisposable
     {
         var deliveries = new LiteDbDeliveryStore(_context);
 
-        Assert.True(await deliveries.TryRecordAsync("d-1", "pull_request", Now, CancellationToken.None));
+        Assert.True(await deliveries.TryRecordAsync("d-1", "pull_request", Now, "server-a", CancellationToken.None));
+        await deliveries.MarkQueuedAsync("d-1", CancellationToken.None);
         Reopen();
         deliveries = new LiteDbDeliveryStore(_context);
-        Assert.False(await deliveries.TryRecordAsync("d-1", "pull_request", Now, CancellationToken.None));
+        Assert.False(await deliveries.TryRecordAsync("d-1", "pull_request", Now, "server-b", CancellationToken.None));
         await deliveries.ForgetAsync("d-1", CancellationToken.None);
-        Assert.True(await deliveries.TryRecordAsync("d-1", "pull_request", Now, CancellationToken.None));
+        Assert.True(await deliveries.TryRecordAsync("d-1", "pull_request", Now, "server-b", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_delivery_a_stopped_server_recorded_but_never_queued_is_taken_by_the_next_one()
+    {
+        var deliveries = new LiteDbDeliveryStore(_context);
+        Assert.True(await deliveries.TryRecordAsync("d-1", "issue_comment", Now, "server-a", CancellationToken.None));
+        Reopen();
+        deliveries = new LiteDbDeliveryStore(_context);
+
+        Assert.True(await deliveries.TryRecordAsync("d-1", "issue_comment", Now, "server-b", CancellationToken.None));
+        Assert.False(await deliveries.TryRecordAsync("d-1", "issue_comment", Now, "server-b", CancellationToken.None));
     }
 
     [Fact]

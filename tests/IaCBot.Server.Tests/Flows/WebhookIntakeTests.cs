@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using IaCBot.Core.Storage;
 using IaCBot.Server.Tests.Fakes;
 using IaCBot.Server.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IaCBot.Server.Tests.Flows;
 
@@ -60,6 +62,22 @@ public sealed class WebhookIntakeTests : ServerTest
         await CommentContainingAsync(pr, "Ran plan");
         await AssertNothingMoreAsync(pr, comments: 1);
         Assert.Single(TerraformRuns, r => r.Command == "plan");
+    }
+
+    [Fact]
+    public async Task A_redelivery_of_one_a_stopped_server_recorded_but_never_queued_is_run()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        const string DeliveryId = "0f2c9a44-cc78-11e3-81ab-4c9367dc0958";
+
+        // What a server killed between recording the delivery and queueing its job leaves behind.
+        var deliveries = App.Services.GetRequiredService<IDeliveryStore>();
+        await deliveries.TryRecordAsync(DeliveryId, "pull_request", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
+
+        var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author), deliveryId: DeliveryId);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await CommentContainingAsync(pr, "Ran plan");
     }
 
     [Fact]

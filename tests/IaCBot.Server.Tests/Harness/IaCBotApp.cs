@@ -96,6 +96,14 @@ public sealed class IaCBotApp : IAsyncDisposable
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+
+            // Whether a Gitea host is added is decided from gitea:token while services are registered, before the
+            // settings above are applied (at Build); host settings reach Program as arguments, early enough.
+            foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("gitea:", StringComparison.Ordinal)))
+            {
+                web.UseSetting(key, value);
+            }
+
             web.ConfigureLogging(logging => logging.AddProvider(Errors).AddProvider(Logs));
             if (_services is not null)
             {

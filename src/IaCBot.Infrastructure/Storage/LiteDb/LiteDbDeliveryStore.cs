@@ -7,23 +7,44 @@ namespace IaCBot.Infrastructure.Storage.LiteDb;
 internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStore
 {
     private readonly ILiteCollection<BsonDocument> _deliveries = context.Collection("deliveries");
+    private readonly Lock _gate = new();
 
-    public Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, string owner, CancellationToken cancellationToken)
     {
-        try
+        var document = new BsonDocument
         {
-            _deliveries.Insert(new BsonDocument
+            ["_id"] = deliveryId,
+            ["event"] = eventName,
+            ["received"] = receivedAt.UtcDateTime,
+            ["owner"] = owner,
+            ["queued"] = false,
+        };
+        lock (_gate)
+        {
+            try
             {
-                ["_id"] = deliveryId,
-                ["event"] = eventName,
-                ["received"] = receivedAt.UtcDateTime,
-            });
-            return Task.FromResult(true);
+                _deliveries.Insert(document);
+                return Task.FromResult(true);
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                return Task.FromResult(WasAbandoned(_deliveries.FindById(deliveryId), owner) && _deliveries.Update(document));
+            }
         }
-        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+    }
+
+    public Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
         {
-            return Task.FromResult(false);
+            if (_deliveries.FindById(deliveryId) is { } document)
+            {
+                document["queued"] = true;
+                _deliveries.Update(document);
+            }
         }
+
+        return Task.CompletedTask;
     }
 
     public Task ForgetAsync(string deliveryId, CancellationToken cancellationToken)
@@ -31,4 +52,13 @@ internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStor
         _deliveries.Delete(deliveryId);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Recorded by a process that is gone, before it queued the work. Deliveries recorded before owners were kept
+    /// have no <c>queued</c> field and count as queued.
+    /// </summary>
+    private static bool WasAbandoned(BsonDocument? existing, string owner) =>
+        existing is not null
+        && existing.TryGetValue("queued", out var queued) && queued.IsBoolean && !queued.AsBoolean
+        && existing.TryGetValue("owner", out var recordedBy) && recordedBy.IsString && recordedBy.AsString != owner;
 }

@@ -6,6 +6,7 @@ using IaCBot.Core.Terraform;
 using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
+using IaCBot.Infrastructure.GitLab;
 using IaCBot.Infrastructure.Processes;
 using IaCBot.Infrastructure.Storage.LiteDb;
 using IaCBot.Infrastructure.Terraform;
@@ -52,6 +53,20 @@ public static class InfrastructureServices
             var handlers = sp.GetRequiredService<IHttpMessageHandlerFactory>();
             var client = new GitHubVcsClient(settings(sp), () => handlers.CreateHandler(httpClientName), sp.GetRequiredService<TimeProvider>());
             return new VcsHostClient(host(sp), client);
+        });
+
+    /// <summary>
+    /// GitLab's API v4 through the named HttpClient (its resilience handler applies), serving the repositories of
+    /// the instance's host (<see cref="GitLabSettings.Host"/>) through the <see cref="VcsRouter"/>.
+    /// </summary>
+    public static IServiceCollection AddGitLabClient(
+        this IServiceCollection services, Func<IServiceProvider, GitLabSettings> settings, string httpClientName) =>
+        services.AddVcsHost(sp =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            var gitlab = settings(sp);
+            var client = new GitLabVcsClient(gitlab, () => factory.CreateClient(httpClientName), sp.GetRequiredService<TimeProvider>());
+            return new VcsHostClient(gitlab.Host, client, VcsKind.GitLab);
         });
 
     /// <summary>Adds a Git host's client; the one <see cref="IVcsClient"/> the app sees routes each repository to its host's.</summary>

@@ -3,12 +3,14 @@ using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
+using IaCBot.Infrastructure.GitLab;
 using IaCBot.Infrastructure.Terraform;
 using IaCBot.Server.Access;
 using IaCBot.Server.Api;
 using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.GitHubApi;
+using IaCBot.Server.GitLabApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Runs;
@@ -21,6 +23,7 @@ namespace IaCBot.Server;
 internal static class IaCBotServer
 {
     private const string GitHubHttpClient = "github";
+    private const string GitLabHttpClient = "gitlab";
     private const string TerraformReleasesHttpClient = "terraform-releases";
 
     public static WebApplicationBuilder AddIaCBot(this WebApplicationBuilder builder, string[] args)
@@ -38,9 +41,13 @@ internal static class IaCBotServer
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
+            var gitlab = sp.GetRequiredService<IOptions<GitLabOptions>>().Value;
             var credentials = new HostGitCredentials(new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>>(StringComparer.OrdinalIgnoreCase)
             {
                 [github.WebHost] = HostGitCredentials.Fixed("x-access-token", github.Token),
+
+                // GitLab takes any user name with an access token over https; oauth2 is the one its docs use.
+                [gitlab.BaseUri.Authority] = HostGitCredentials.Fixed("oauth2", gitlab.Token),
             });
             return new GitSettings(Path.Combine(Path.GetFullPath(server.DataDir), "repos"), credentials, timeout);
         });
@@ -50,6 +57,8 @@ internal static class IaCBotServer
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             return new GitHubSettings(github.ApiUri, github.Token);
         }, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.WebHost, GitHubHttpClient);
+
+        services.AddGitLab();
 
         services.AddHttpClient(TerraformReleasesHttpClient, client => client.Timeout = TimeSpan.FromMinutes(10));
         services.AddTerraformBinaries(sp =>
@@ -111,6 +120,20 @@ internal static class IaCBotServer
             await Console.Error.WriteLineAsync($"iacbot: {ex.Message}");
             return 2;
         }
+    }
+
+    /// <summary>
+    /// GitLab's client, registered always but serving only with gitlab:token set (its webhooks are refused until
+    /// then): settings are bound when the server starts, after its services are listed.
+    /// </summary>
+    private static void AddGitLab(this IServiceCollection services)
+    {
+        services.AddGitLabHttpClient(GitLabHttpClient);
+        services.AddGitLabClient(sp =>
+        {
+            var gitlab = sp.GetRequiredService<IOptions<GitLabOptions>>().Value;
+            return new GitLabSettings(gitlab.BaseUri, gitlab.Token);
+        }, GitLabHttpClient);
     }
 
     private static string WithSlash(string url) => url.EndsWith('/') ? url : url + "/";

@@ -40,12 +40,14 @@ internal static class SettingsSetup
         services.AddSingleton<IValidateOptions<TerraformOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<OutboxOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<ApiOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+        services.AddSingleton<IValidateOptions<GitLabOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart()
             .PostConfigure<IConfiguration>(ReadCommaSeparatedLists);
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).ValidateOnStart();
         services.AddOptions<TerraformOptions>().BindConfiguration(TerraformOptions.Section).ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
+        services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.Section).ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;

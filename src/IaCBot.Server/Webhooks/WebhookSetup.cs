@@ -10,6 +10,7 @@ internal static class WebhookSetup
         services.AddSingleton(sp => new RepoAllowlist(sp.GetRequiredService<IOptions<ServerOptions>>().Value.RepoAllowlist));
         services.AddSingleton<CommandPrefixFilter>();
         services.AddSingleton<IWebhookSource, GitHubWebhookSource>();
+        services.AddSingleton<IWebhookSource, GitLab.GitLabWebhookSource>();
         services.AddScoped<WebhookEndpoint>();
         return services;
     }

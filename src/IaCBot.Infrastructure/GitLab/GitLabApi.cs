@@ -23,9 +23,8 @@ internal sealed class GitLabApi(GitLabSettings settings, Func<HttpClient> http, 
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<T> GetAsync<T>(string path, string action, CancellationToken cancellationToken) =>
-        await GetOrNullAsync<T>(path, action, cancellationToken)
-        ?? throw new VcsException($"GitLab answered 404 to '{action}': not found", 404, false);
+    public Task<T> GetAsync<T>(string path, string action, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Get, path, null, action, cancellationToken);
 
     /// <summary>The resource, or null when GitLab answers 404 (no such user, not a member).</summary>
     public async Task<T?> GetOrNullAsync<T>(string path, string action, CancellationToken cancellationToken)
@@ -42,12 +41,13 @@ internal sealed class GitLabApi(GitLabSettings settings, Func<HttpClient> http, 
     public async Task<IReadOnlyList<T>> GetAllAsync<T>(string path, string action, CancellationToken cancellationToken)
     {
         var items = new List<T>();
+        var seen = new HashSet<Uri>();
         Uri? next = Url(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"per_page={PageSize}");
-        for (var page = 1; next is not null; page++)
+        while (next is not null)
         {
-            if (page > MaxPages)
+            if (!seen.Add(next) || seen.Count > MaxPages)
             {
-                throw new VcsException($"GitLab gave more than {MaxPages} pages for '{action}'.", null, false);
+                throw new VcsException($"GitLab's pages for '{action}' do not end (over {seen.Count - 1} pages, or one named twice).", null, false);
             }
 
             using var response = await SendAsync(HttpMethod.Get, next, null, action, allowNotFound: false, cancellationToken);

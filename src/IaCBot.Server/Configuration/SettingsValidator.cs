@@ -74,7 +74,7 @@ internal sealed partial class SettingsValidator(IConfiguration? configuration = 
 
         if (string.IsNullOrWhiteSpace(options.Token) && string.IsNullOrWhiteSpace(configuration?["gitlab:token"]))
         {
-            errors.Add("github:token is required (unless only GitLab is used, with gitlab:token): a token of the bot's GitHub user with the repo scope.");
+            errors.Add("github:token is required: a token of the bot's GitHub user with the repo scope.");
         }
 
         CheckDuration(errors, "github:max_rate_limit_wait", options.MaxRateLimitWait);

@@ -8,6 +8,7 @@ using IaCBot.Core.Vcs;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Gitea;
+using IaCBot.Infrastructure.GitLab;
 using IaCBot.Infrastructure.Processes;
 using IaCBot.Infrastructure.Storage.LiteDb;
 using IaCBot.Infrastructure.Terraform;
@@ -90,6 +91,20 @@ public static class InfrastructureServices
             var gitea = settings(sp);
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             return new VcsHostClient(gitea.Host, new GiteaVcsClient(gitea, () => factory.CreateClient(httpClientName)), VcsKind.Gitea);
+        });
+
+    /// <summary>
+    /// GitLab's API v4 through the named HttpClient (its resilience handler applies), serving the repositories of
+    /// the instance's host (<see cref="GitLabSettings.Host"/>) through the <see cref="VcsRouter"/>.
+    /// </summary>
+    public static IServiceCollection AddGitLabClient(
+        this IServiceCollection services, Func<IServiceProvider, GitLabSettings> settings, string httpClientName) =>
+        services.AddVcsHost(sp =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            var gitlab = settings(sp);
+            var client = new GitLabVcsClient(gitlab, () => factory.CreateClient(httpClientName), sp.GetRequiredService<TimeProvider>());
+            return new VcsHostClient(gitlab.Host, client, VcsKind.GitLab);
         });
 
     /// <summary>Adds a Git host's client; the one <see cref="IVcsClient"/> the app sees routes each repository to its host's.</summary>

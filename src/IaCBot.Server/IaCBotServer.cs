@@ -4,6 +4,7 @@ using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Gitea;
+using IaCBot.Infrastructure.GitLab;
 using IaCBot.Infrastructure.Terraform;
 using IaCBot.Server.Access;
 using IaCBot.Server.Api;
@@ -11,6 +12,7 @@ using IaCBot.Server.Cli;
 using IaCBot.Server.Configuration;
 using IaCBot.Server.GitHubApi;
 using IaCBot.Server.GiteaApi;
+using IaCBot.Server.GitLabApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Redaction;
@@ -25,6 +27,7 @@ internal static class IaCBotServer
 {
     private const string GitHubHttpClient = "github";
     private const string GiteaHttpClient = "gitea";
+    private const string GitLabHttpClient = "gitlab";
     private const string TerraformReleasesHttpClient = "terraform-releases";
 
     public static WebApplicationBuilder AddIaCBot(this WebApplicationBuilder builder, string[] args)
@@ -43,11 +46,15 @@ internal static class IaCBotServer
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;
             var github = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
             var timeout = Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.Timeout);
+            var gitlab = sp.GetRequiredService<IOptions<GitLabOptions>>().Value;
             var hosts = new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>>(StringComparer.OrdinalIgnoreCase)
             {
                 [github.WebHost] = github.IsApp
                     ? sp.GetRequiredService<GitHubAppTokens>().GitCredentialAsync
                     : HostGitCredentials.Fixed("x-access-token", github.Token),
+
+                // GitLab takes any user name with an access token over https; oauth2 is the one its docs use.
+                [gitlab.BaseUri.Authority] = HostGitCredentials.Fixed("oauth2", gitlab.Token),
             };
             AddGiteaCredentials(hosts, sp.GetRequiredService<IOptions<GiteaOptions>>().Value);
             var credentials = new HostGitCredentials(hosts);
@@ -60,6 +67,8 @@ internal static class IaCBotServer
             return new GitHubSettings(github.ApiUri, github.Token) { App = GitHubAppSetting.Read(github) };
         }, sp => sp.GetRequiredService<IOptions<GitHubOptions>>().Value.WebHost, GitHubHttpClient);
         AddGitea(builder);
+
+        services.AddGitLab();
 
         services.AddHttpClient(TerraformReleasesHttpClient, client => client.Timeout = TimeSpan.FromMinutes(10));
         services.AddTerraformBinaries(sp =>
@@ -146,6 +155,20 @@ internal static class IaCBotServer
         {
             hosts[host] = HostGitCredentials.Fixed(gitea.User ?? "", gitea.Token);
         }
+    }
+
+    /// <summary>
+    /// GitLab's client, registered always but serving only with gitlab:token set (its webhooks are refused until
+    /// then): settings are bound when the server starts, after its services are listed.
+    /// </summary>
+    private static void AddGitLab(this IServiceCollection services)
+    {
+        services.AddGitLabHttpClient(GitLabHttpClient);
+        services.AddGitLabClient(sp =>
+        {
+            var gitlab = sp.GetRequiredService<IOptions<GitLabOptions>>().Value;
+            return new GitLabSettings(gitlab.BaseUri, gitlab.Token);
+        }, GitLabHttpClient);
     }
 
     private static string WithSlash(string url) => url.EndsWith('/') ? url : url + "/";

@@ -36,7 +36,7 @@ public sealed class RequirementChecker(IVcsClient vcs, Git.IWorkingDirectories c
                     : "It must be approved by someone other than its author.",
                 "mergeable" => IsMergeable(pull)
                     ? null
-                    : $"It must be mergeable, and GitHub says it is not (state: `{pull.MergeableState ?? "unknown"}`).",
+                    : $"It must be mergeable, and {pull.Ref.Repo.Kind} says it is not (state: `{pull.MergeableState ?? "unknown"}`).",
                 "undiverged" => await IsUndivergedAsync(pull, cancellationToken)
                     ? null
                     : $"It must include the latest commit of `{pull.BaseBranch}`: merge or rebase it onto `{pull.BaseBranch}` first.",

@@ -11,9 +11,10 @@ namespace IaCBot.Server.Configuration;
 /// Checks every setting at start-up, before any webhook arrives. Each failure names its key as the user writes
 /// it in iacbot.yaml (<c>server:repo_allowlist</c>) and says what is wrong.
 /// </summary>
-internal sealed partial class SettingsValidator :
+/// <param name="configuration">All settings, for a check that spans sections (a GitHub token is needed only without GitLab).</param>
+internal sealed partial class SettingsValidator(IConfiguration? configuration = null) :
     IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>,
-    IValidateOptions<ApiOptions>, IValidateOptions<GiteaOptions>
+    IValidateOptions<ApiOptions>, IValidateOptions<GiteaOptions>, IValidateOptions<GitLabOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
@@ -78,7 +79,8 @@ internal sealed partial class SettingsValidator :
             errors.Add($"github:api_url must be an absolute http(s) URL such as https://api.github.com/, not '{options.ApiUrl}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Token) && !options.IsApp)
+        if (string.IsNullOrWhiteSpace(options.Token) && !options.IsApp
+            && string.IsNullOrWhiteSpace(configuration?["gitlab:token"]) && string.IsNullOrWhiteSpace(configuration?["gitea:token"]))
         {
             errors.Add("github:token is required: a token of the bot's GitHub user with the repo scope "
                        + "(or github:app_id and github:app_key_file to act as a GitHub App).");
@@ -91,6 +93,12 @@ internal sealed partial class SettingsValidator :
 
         return Result(errors);
     }
+
+    public ValidateOptionsResult Validate(string? name, GitLabOptions options) =>
+        IsHttpUrl(options.Url) && new Uri(options.Url) is { Query.Length: 0, Fragment.Length: 0 }
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"gitlab:url must be the absolute http(s) address of the GitLab instance, such as https://gitlab.com or https://git.example.com/gitlab, not '{options.Url}'.");
 
     public ValidateOptionsResult Validate(string? name, TerraformOptions options)
     {

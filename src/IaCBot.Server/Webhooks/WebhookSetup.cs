@@ -12,6 +12,7 @@ internal static class WebhookSetup
         services.AddSingleton<CommandPrefixFilter>();
         services.AddSingleton<IWebhookSource, GitHubWebhookSource>();
         services.AddSingleton<IWebhookSource, GiteaWebhookSource>();
+        services.AddSingleton<IWebhookSource, GitLab.GitLabWebhookSource>();
         services.AddScoped<WebhookEndpoint>();
         return services;
     }

@@ -46,7 +46,7 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         }
 
         var action = $"fetch commit {Short(pull.HeadSha)} from {Redact(pull.HeadCloneUrl)}";
-        await FetchAsync(pull, path, ["fetch", "--quiet", "--no-tags", "--depth", "1", "origin", pull.HeadSha], action, cancellationToken);
+        await FetchAsync(pull, pull.HeadCloneUrl, path, ["fetch", "--quiet", "--no-tags", "--depth", "1", "origin", pull.HeadSha], action, cancellationToken);
         await GitAsync(path, ["checkout", "--quiet", "--force", "--detach", pull.HeadSha], $"check out {Short(pull.HeadSha)}", cancellationToken);
 
         // Files the old commit's run left behind (plan files among them) must not leak into the new one; the
@@ -63,11 +63,11 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         var shallow = await processes.RunAsync(Spec(path, ["rev-parse", "--is-shallow-repository"], null), cancellationToken);
         if (shallow.Output.Trim() == "true")
         {
-            await FetchAsync(pull, path, ["fetch", "--quiet", "--no-tags", "--unshallow", "origin", pull.HeadSha], "fetch the pull request's history", cancellationToken);
+            await FetchAsync(pull, pull.HeadCloneUrl, path, ["fetch", "--quiet", "--no-tags", "--unshallow", "origin", pull.HeadSha], "fetch the pull request's history", cancellationToken);
         }
 
         var baseUrl = pull.BaseCloneUrl ?? pull.HeadCloneUrl;
-        await FetchAsync(pull, path, ["fetch", "--quiet", "--no-tags", baseUrl, $"+refs/heads/{pull.BaseBranch}:refs/iacbot/base"],
+        await FetchAsync(pull, baseUrl, path, ["fetch", "--quiet", "--no-tags", baseUrl, $"+refs/heads/{pull.BaseBranch}:refs/iacbot/base"],
             $"fetch the base branch {pull.BaseBranch}", cancellationToken);
         var ancestor = await processes.RunAsync(Spec(path, ["merge-base", "--is-ancestor", "refs/iacbot/base", "HEAD"], null), cancellationToken);
         return ancestor.Succeeded;
@@ -93,14 +93,24 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         return result.Succeeded ? result.Output.Trim() : null;
     }
 
-    private async Task FetchAsync(PullRequestInfo pull, string path, string[] arguments, string action, CancellationToken cancellationToken)
+    private async Task FetchAsync(PullRequestInfo pull, string url, string path, string[] arguments, string action, CancellationToken cancellationToken)
     {
         var credential = await settings.Credentials.ForRepoAsync(pull.Ref.Repo, cancellationToken);
-        await GitAsync(path, arguments, action, cancellationToken, credential is null ? null : (pull.Ref.Repo.Host, credential));
+        await GitAsync(path, arguments, action, cancellationToken, credential is null ? null : (CredentialScope(pull.Ref.Repo.Host, url), credential));
     }
 
+    /// <summary>
+    /// The URL prefix the credential goes to: the repository's host over https, or over plain http when the host's
+    /// own clone URL says http (a self-hosted Gitea or GitLab without TLS, as its administrator set it up).
+    /// </summary>
+    private static string CredentialScope(string host, string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
+            && string.Equals(uri.Authority, host, StringComparison.OrdinalIgnoreCase)
+            ? $"http://{host}/"
+            : $"https://{host}/";
+
     private async Task GitAsync(
-        string path, string[] arguments, string action, CancellationToken cancellationToken, (string Host, GitCredential Credential)? login = null)
+        string path, string[] arguments, string action, CancellationToken cancellationToken, (string Scope, GitCredential Credential)? login = null)
     {
         var result = await processes.RunAsync(Spec(path, arguments, login), cancellationToken);
         if (!result.Succeeded)
@@ -110,7 +120,7 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         }
     }
 
-    private ProcessSpec Spec(string path, string[] arguments, (string Host, GitCredential Credential)? login)
+    private ProcessSpec Spec(string path, string[] arguments, (string Scope, GitCredential Credential)? login)
     {
         var environment = new Dictionary<string, string?>
         {
@@ -119,12 +129,12 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
             ["SSH_ASKPASS"] = null,
         };
         var secrets = new List<string>();
-        if (login is var (host, credential))
+        if (login is var (scope, credential))
         {
             // git sends a URL-scoped http.<url>.extraHeader only to that URL, so the token reaches the repository's
-            // own host over https and nothing else, whatever clone URL a PR names.
+            // own host and nothing else, whatever clone URL a PR names.
             var header = "Authorization: Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credential.User}:{credential.Password}"));
-            environment["GIT_CONFIG_KEY_0"] = $"http.https://{host}/.extraHeader";
+            environment["GIT_CONFIG_KEY_0"] = $"http.{scope}.extraHeader";
             environment["GIT_CONFIG_VALUE_0"] = header;
             environment["GIT_CONFIG_COUNT"] = "1";
             secrets.Add(credential.Password);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using IaCBot.Core.Git;
 using IaCBot.Core.Redaction;
 using IaCBot.Core.Vcs;
@@ -7,6 +8,7 @@ using IaCBot.Infrastructure.Processes;
 
 namespace IaCBot.Infrastructure.Tests.Git;
 
+[UnsupportedOSPlatform("windows")]
 public sealed class GitWorkingDirectoriesTests : IDisposable
 {
     private const string Token = "ghp_TESTTOKEN1234567890";
@@ -118,6 +120,36 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
 
         Assert.StartsWith("Could not fetch commit 0123456 from https://127.0.0.1:9/acme/infra.git", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://gitea.internal:3000/acme/infra.git", "http.http://gitea.internal:3000/.extraHeader")]
+    [InlineData("https://gitea.internal:3000/acme/infra.git", "http.https://gitea.internal:3000/.extraHeader")]
+    [InlineData("http://elsewhere.example/acme/infra.git", "http.https://gitea.internal:3000/.extraHeader")]
+    public async Task The_token_goes_to_the_repositorys_own_host_over_the_scheme_its_clone_url_names(string cloneUrl, string scope)
+    {
+        // A git that records which URL each fetch was given a credential for, and does nothing else.
+        var record = Path.Combine(_root, "scopes.txt");
+        var fakeGit = Path.Combine(_root, "fake-git");
+        File.WriteAllText(fakeGit, $"#!/bin/sh\nif [ \"$1\" = fetch ]; then echo \"$GIT_CONFIG_KEY_0\" >> '{record}'; fi\nexit 0\n");
+        File.SetUnixFileMode(fakeGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var host = "gitea.internal:3000";
+        var checkouts = new GitWorkingDirectories(
+            new CliWrapProcessRunner(TimeProvider.System, TimeSpan.FromSeconds(5), Redactor.None),
+            new GitSettings(
+                Path.Combine(_root, "repos"),
+                new HostGitCredentials(new Dictionary<string, Func<RepoId, CancellationToken, Task<GitCredential?>>> { [host] = HostGitCredentials.Fixed("iacbot", Token) }),
+                TimeSpan.FromMinutes(1),
+                fakeGit));
+        var pull = Pull("0123456789abcdef0123456789abcdef01234567") with
+        {
+            Ref = new PullRequestRef(new RepoId(host, "acme", "infra", VcsKind.Gitea), 12),
+            HeadCloneUrl = cloneUrl,
+        };
+
+        await checkouts.PrepareAsync(pull, "default", CancellationToken.None);
+
+        Assert.Equal(scope, File.ReadAllLines(record).Single());
     }
 
     [Fact]

@@ -67,6 +67,7 @@ internal static class IaCBotServer
         services.AddRunLogs();
         services.AddWebhooks();
         services.AddJobQueue();
+        services.AddApi();
         return builder;
     }
 
@@ -125,7 +126,7 @@ internal static class IaCBotServer
     {
         app.MapHealth();
         app.MapWebhooks();
-        app.MapApplyLock();
+        app.MapApi();
         return app;
     }
 }

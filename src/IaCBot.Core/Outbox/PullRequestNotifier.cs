@@ -21,6 +21,11 @@ public sealed class PullRequestNotifier(
             return;
         }
 
+        if (RunHistory.RunRecorder.Current is { } run)
+        {
+            await run.RepliedAsync(markdown, cancellationToken);
+        }
+
         var parts = CommentSplitter.Split(markdown, vcs.MaxCommentLength(pull.Repo) - OutboxDispatcher.MarkerLength, _maxParts);
         foreach (var part in parts)
         {

@@ -11,6 +11,7 @@ using IaCBot.Server.Configuration;
 using IaCBot.Server.GitHubApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
+using IaCBot.Server.Observability;
 using IaCBot.Server.Runs;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,9 @@ internal static class IaCBotServer
         services.AddWebhooks();
         services.AddJobQueue();
         services.AddApi();
+        services.AddObservability();
+        services.AddSingleton<ReadinessCheck>();
+        builder.AddLogFormat();
         return builder;
     }
 
@@ -124,6 +128,7 @@ internal static class IaCBotServer
 
     public static WebApplication MapIaCBot(this WebApplication app)
     {
+        app.MapObservability();
         app.MapHealth();
         app.MapWebhooks();
         app.MapApi();

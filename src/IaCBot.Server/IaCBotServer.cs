@@ -13,6 +13,7 @@ using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Observability;
 using IaCBot.Server.Runs;
+using IaCBot.Server.Web;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,7 @@ internal static class IaCBotServer
         services.AddJobQueue();
         services.AddApi();
         services.AddObservability();
+        services.AddWeb();
         services.AddSingleton<ReadinessCheck>();
         builder.AddLogFormat();
         return builder;
@@ -128,6 +130,7 @@ internal static class IaCBotServer
 
     public static WebApplication MapIaCBot(this WebApplication app)
     {
+        app.MapWeb();
         app.MapObservability();
         app.MapHealth();
         app.MapWebhooks();

@@ -8,6 +8,7 @@ internal static class ApiSetup
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddSingleton<RunLogFiles>();
+        services.AddHostedService<RunHistoryRecovery>();
         services.AddScoped<LockRelease>();
         services.AddScoped<CommandQueue>();
         return services;

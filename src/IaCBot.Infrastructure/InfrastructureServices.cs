@@ -31,6 +31,7 @@ public static class InfrastructureServices
         services.AddSingleton<IJobLedger, LiteDbJobLedger>();
         services.AddSingleton<IApplyLockStore, LiteDbApplyLockStore>();
         services.AddSingleton<ITicketStore, LiteDbTicketStore>();
+        services.AddSingleton<Core.RunHistory.IRunHistory, LiteDbRunHistory>();
         return services;
     }
 

@@ -16,7 +16,9 @@ using IaCBot.Server.GitLabApi;
 using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Redaction;
+using IaCBot.Server.Observability;
 using IaCBot.Server.Runs;
+using IaCBot.Server.Web;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -86,6 +88,11 @@ internal static class IaCBotServer
         services.AddRunLogs();
         services.AddWebhooks();
         services.AddJobQueue();
+        services.AddApi();
+        services.AddObservability();
+        services.AddWeb();
+        services.AddSingleton<ReadinessCheck>();
+        builder.AddLogFormat();
         return builder;
     }
 
@@ -181,9 +188,11 @@ internal static class IaCBotServer
 
     public static WebApplication MapIaCBot(this WebApplication app)
     {
+        app.MapWeb();
+        app.MapObservability();
         app.MapHealth();
         app.MapWebhooks();
-        app.MapApplyLock();
+        app.MapApi();
         return app;
     }
 }

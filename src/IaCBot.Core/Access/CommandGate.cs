@@ -19,7 +19,7 @@ public sealed partial class CommandGate(
         }
 
         var refusal = forks.Refusal(pull, $"{command.CommandName} {CommandWords.Of(command.Kind)}")
-            ?? await permissions.CheckAsync(pull.Ref.Repo, e.Author, command, cancellationToken)
+            ?? (e.ViaApi ? null : await permissions.CheckAsync(pull.Ref.Repo, e.Author, command, cancellationToken))
             ?? await applyLock.CheckAsync(command, cancellationToken);
         if (refusal is not null)
         {

@@ -54,6 +54,18 @@ public sealed class CommentRenderer(CommentLimits? limits = null)
         return text.ToString();
     }
 
+    /// <summary>The note posted when an operator frees one of the PR's locks from the web UI or the admin API.</summary>
+    /// <param name="by">Who did, as the UI or API knows them.</param>
+    /// <param name="via">Where: <c>web UI</c> or <c>API</c>.</param>
+    public string RenderLockDiscarded(ProjectLock released, string by, string via, string commandName)
+    {
+        ArgumentNullException.ThrowIfNull(released);
+        var text = new StringBuilder($":unlock: {MarkdownText.Code(by)} discarded this plan and released its lock through IaCBot's {via}:\n\n");
+        AppendLocks(text, [released]);
+        text.Append($"\nTo plan it again, comment {MarkdownText.Code($"{commandName} plan")}.\n");
+        return text.ToString();
+    }
+
     /// <summary>The note posted when a pull request is merged or closed; empty when it held nothing, so nothing is posted.</summary>
     public string RenderPullClosed(IReadOnlyList<ProjectLock> released)
     {

@@ -23,7 +23,13 @@ public sealed class PullRequestNotifier(
             return;
         }
 
-        var parts = CommentSplitter.Split(redactor.Redact(markdown), vcs.MaxCommentLength(pull.Repo) - OutboxDispatcher.MarkerLength, _maxParts);
+        markdown = redactor.Redact(markdown);
+        if (RunHistory.RunRecorder.Current is { } run)
+        {
+            await run.RepliedAsync(markdown, cancellationToken);
+        }
+
+        var parts = CommentSplitter.Split(markdown, vcs.MaxCommentLength(pull.Repo) - OutboxDispatcher.MarkerLength, _maxParts);
         foreach (var part in parts)
         {
             await store.AddAsync(NewMessage(pull, OutboxMessageKind.Comment) with { Body = part }, cancellationToken);

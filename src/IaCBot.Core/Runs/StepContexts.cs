@@ -12,7 +12,7 @@ namespace IaCBot.Core.Runs;
 /// Builds a project's step context, with the terraform binary for its version and distribution and the run's log file
 /// for the project.
 /// </summary>
-public sealed class StepContexts(ITerraformBinaries binaries, RunLog runLog)
+public sealed class StepContexts(ITerraformBinaries binaries, RunLog runLog, RunHistory.RunRecorder? recorder = null)
 {
     /// <summary>The context, or why the project cannot run (its directory is gone, its terraform version missing).</summary>
     public async Task<(StepContext? Context, string? Problem)> CreateAsync(
@@ -27,10 +27,17 @@ public sealed class StepContexts(ITerraformBinaries binaries, RunLog runLog)
         {
             var distribution = project.Config?.TerraformDistribution ?? TerraformDistribution.Terraform;
             var binary = await binaries.ResolveAsync(project.TerraformVersion, distribution, cancellationToken);
+            var log = runLog.ForProject(pull.Ref, project);
             var context = new StepContext(pull, project, checkout, user, command?.CommandName ?? "", command?.ExtraArgs ?? [], command?.Arguments ?? [], binary)
             {
-                Log = runLog.ForProject(pull.Ref, project),
+                Log = log,
+                Steps = recorder?.Project(project, log),
             };
+            if (recorder is not null)
+            {
+                await recorder.CommitAsync(pull.HeadSha, cancellationToken);
+            }
+
             return (context, null);
         }
         catch (TerraformBinaryException ex)

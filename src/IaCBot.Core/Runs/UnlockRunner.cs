@@ -22,6 +22,30 @@ public sealed class UnlockRunner(
         await notifier.CommentAsync(pull, renderer.RenderUnlocked(commandName, released), cancellationToken);
     }
 
+    /// <summary>
+    /// Frees one lock for an operator (web UI or admin API), discards the plan it guarded and tells the PR who did.
+    /// Null when the lock was not held (freed meanwhile).
+    /// </summary>
+    public async Task<Locking.ProjectLock?> UnlockOneAsync(Locking.LockKey key, string by, string via, string commandName, CancellationToken cancellationToken)
+    {
+        var released = await locks.ReleaseAsync(key, cancellationToken);
+        if (released is null)
+        {
+            return null;
+        }
+
+        foreach (var plan in await plans.ListAsync(released.Pull, cancellationToken))
+        {
+            if (plan.Project.Dir == key.Dir && plan.Project.Workspace == key.Workspace)
+            {
+                await plans.DeleteAsync(plan, cancellationToken);
+            }
+        }
+
+        await notifier.CommentAsync(released.Pull, renderer.RenderLockDiscarded(released, by, via, commandName), cancellationToken);
+        return released;
+    }
+
     public async Task CleanUpClosedAsync(PullRequestRef pull, CancellationToken cancellationToken)
     {
         var released = await locks.ReleaseAllAsync(pull, cancellationToken);

@@ -16,6 +16,9 @@ public interface ILockStore
 
     Task<IReadOnlyList<ProjectLock>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>Releases one lock, whichever PR holds it, and returns it; null when it was not held.</summary>
+    Task<ProjectLock?> ReleaseAsync(LockKey key, CancellationToken cancellationToken);
+
     /// <summary>Releases every lock the PR holds and returns them.</summary>
     Task<IReadOnlyList<ProjectLock>> ReleaseAllAsync(PullRequestRef pull, CancellationToken cancellationToken);
 }

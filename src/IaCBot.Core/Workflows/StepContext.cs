@@ -33,4 +33,7 @@ public sealed record StepContext(
 
     /// <summary>The file every step's whole output is appended to, or null when the run keeps no log.</summary>
     public LogFile? Log { get; init; }
+
+    /// <summary>Where the run records the project's steps as they start and end, or null when it keeps no record.</summary>
+    public RunHistory.ProjectSteps? Steps { get; init; }
 }

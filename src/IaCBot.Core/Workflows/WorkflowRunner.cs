@@ -25,6 +25,7 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
         await LoadSavedSensitiveValuesAsync(run, cancellationToken);
         foreach (var step in stage.Steps)
         {
+            var recorded = context.Steps is { } steps ? await steps.StartedAsync(StepName(step), cancellationToken) : -1;
             var succeeded = step switch
             {
                 WorkflowStep.BuiltIn builtIn => await _builtIn.RunAsync(builtIn, run, command, cancellationToken),
@@ -33,6 +34,11 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
                 WorkflowStep.MultiEnv multi => await _custom.RunAsync(multi, run, cancellationToken),
                 _ => run.Fail("", $"Unknown step {step.GetType().Name}."),
             };
+            if (context.Steps is { } ended)
+            {
+                await ended.EndedAsync(recorded, succeeded, cancellationToken);
+            }
+
             if (!succeeded)
             {
                 var masks = new Redactor(run.SensitiveValues);
@@ -54,4 +60,13 @@ public sealed class WorkflowRunner(TerraformRunner terraform, IProcessRunner pro
             await run.AddSensitiveValuesAsync(run.Context.ShowFile, cancellationToken);
         }
     }
+
+    /// <summary>The step as the run page shows it; a custom step's command line stays out, as it may hold values.</summary>
+    private static string StepName(WorkflowStep step) => step switch
+    {
+        WorkflowStep.BuiltIn builtIn => builtIn.Kind.ToString().ToLowerInvariant(),
+        WorkflowStep.Env env => $"env {env.Name}",
+        WorkflowStep.MultiEnv => "multienv",
+        _ => "run",
+    };
 }

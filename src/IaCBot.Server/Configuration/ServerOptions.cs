@@ -89,6 +89,10 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("log_retention")]
     public string LogRetention { get; set; } = "30d";
 
+    /// <summary>How the server logs to the console: text, or json (one object a line, scopes included).</summary>
+    [ConfigurationKeyName("log_format")]
+    public string? LogFormat { get; set; }
+
     /// <summary>The names used when <see cref="CommandNames"/> is not set.</summary>
     public static readonly string[] DefaultCommandNames = ["iacbot", "atlantis"];
 

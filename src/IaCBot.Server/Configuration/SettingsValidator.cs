@@ -183,6 +183,11 @@ internal sealed partial class SettingsValidator(IConfiguration? configuration = 
         {
             errors.Add($"server:log_retention must be a number of days such as 30d, or a duration such as 720h, not '{options.LogRetention}'.");
         }
+
+        if (!Observability.LogFormat.IsValid(options.LogFormat))
+        {
+            errors.Add($"server:log_format must be text or json, not '{options.LogFormat}'.");
+        }
     }
 
     private static void CheckDuration(List<string> errors, string key, string value)

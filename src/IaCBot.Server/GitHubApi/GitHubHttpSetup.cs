@@ -11,6 +11,7 @@ internal static class GitHubHttpSetup
     public static IServiceCollection AddGitHubHttpClient(this IServiceCollection services, string name)
     {
         services.AddHttpClient(name)
+            .AddHttpMessageHandler<Observability.GitHostMetricsHandler>()
             .AddHttpMessageHandler(sp => new GitHubTimeoutHandler(RequestTimeout(sp)))
             .AddResilienceHandler("github", (pipeline, context) =>
             {
@@ -27,7 +28,12 @@ internal static class GitHubHttpSetup
                     MaxDelay = TimeSpan.FromSeconds(30),
                     ShouldHandle = rules.ShouldRetryAsync,
                     DelayGenerator = rules.DelayAsync,
-                    OnRetry = rules.OnRetryAsync,
+                    OnRetry = args =>
+                    {
+                        var host = args.Context.GetRequestMessage()?.RequestUri?.Host ?? "unknown";
+                        sp.GetRequiredService<Observability.IaCBotMetrics>().GitHostRetries.WithLabels(host).Inc();
+                        return rules.OnRetryAsync(args);
+                    },
                 });
                 pipeline.AddTimeout(RequestTimeout(sp));
             });

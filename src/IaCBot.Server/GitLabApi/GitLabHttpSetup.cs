@@ -20,6 +20,7 @@ internal static class GitLabHttpSetup
         // The handlers below bound each attempt and the waits between them; HttpClient's own 100 s limit would cut a
         // permitted wait short.
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<Observability.GitHostMetricsHandler>()
             .AddHttpMessageHandler(() => new GitLabTimeoutHandler(AttemptTimeout))
             .AddResilienceHandler("gitlab", (pipeline, context) =>
             {

@@ -19,6 +19,7 @@ internal static class GiteaHttpSetup
     {
         // The pipeline bounds every attempt and the waits between them; HttpClient's own 100 s cap would cut a permitted wait short.
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<Observability.GitHostMetricsHandler>()
             .AddHttpMessageHandler(() => new GiteaTimeoutHandler(AttemptTimeout))
             .AddResilienceHandler("gitea", (pipeline, context) =>
             {

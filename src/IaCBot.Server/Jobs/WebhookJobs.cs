@@ -6,6 +6,7 @@ using IaCBot.Core.Ordering;
 using IaCBot.Core.Git;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Redaction;
+using IaCBot.Core.RunHistory;
 using IaCBot.Core.RunLogs;
 using IaCBot.Core.Runs;
 using IaCBot.Core.Storage;
@@ -30,6 +31,7 @@ internal sealed partial class WebhookJobs(
     PullRequestTurns turns,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
+    RunRecorder recorder,
     TimeProvider time,
     Redactor redactor,
     ILogger<WebhookJobs> logger)
@@ -47,16 +49,16 @@ internal sealed partial class WebhookJobs(
     internal async Task RunPullRequestAsync(PullRequestEvent e, string jobId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.Ref.ToString(), ["Action"] = e.Action });
-        await RunOnceAsync(runs.For(jobId, e), e.Ticket, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(runs.For(jobId, e), e.Sender, e.Ticket, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
     internal async Task RunCommentAsync(CommentEvent e, string jobId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.ToString(), ["User"] = e.Author });
-        await RunOnceAsync(runs.For(jobId, e), e.Ticket, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
+        await RunOnceAsync(runs.For(jobId, e), e.Author, e.Ticket, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
     }
 
-    private async Task RunOnceAsync(JobRun run, long? ticket, Func<Task> work, CancellationToken cancellationToken)
+    private async Task RunOnceAsync(JobRun run, string by, long? ticket, Func<Task> work, CancellationToken cancellationToken)
     {
         // Before the ledger: a job stopped while it waits has not started, and runs in full when handed out again.
         await using var turn = ticket is { } number ? await turns.WaitAsync(run.Pull, number, cancellationToken) : null;
@@ -73,6 +75,8 @@ internal sealed partial class WebhookJobs(
                 return;
         }
 
+        recorder.Begin(new RunRecord(run.JobId, run.Pull, run.Kind, run.Command, by, run.HeadSha, run.StartedAt, null, RunOutcome.Running, [], null));
+        await recorder.SaveAsync(cancellationToken);
         try
         {
             await ReportFaultsAsync(run.Pull, work, cancellationToken);
@@ -81,15 +85,18 @@ internal sealed partial class WebhookJobs(
         {
             // The server is stopping and the grace is over. Not marked finished: the next start reports it.
             LogHandedBack(run.JobId, run.Pull);
+            await recorder.FinishAsync(RunOutcome.Interrupted, CancellationToken.None);
             throw;
         }
         catch
         {
             await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
+            await recorder.FinishAsync(RunOutcome.Error, CancellationToken.None);
             throw;
         }
 
         await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
+        await recorder.FinishAsync(RunOutcome.Succeeded, CancellationToken.None);
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ internal static class RunSetup
 
         // Scoped: they name the log files of the job's run.
         services.AddScoped<StepContexts>();
+        services.AddScoped<Core.RunHistory.RunRecorder>();
         services.AddScoped<WorkflowHooks>();
 
         services.AddScoped<RunConfigurationLoader>();

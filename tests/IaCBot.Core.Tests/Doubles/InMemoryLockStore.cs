@@ -18,6 +18,9 @@ internal sealed class InMemoryLockStore : ILockStore
     public Task<IReadOnlyList<ProjectLock>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ProjectLock>>(_locks.Values.OrderBy(l => l.Key.Id, StringComparer.Ordinal).ToList());
 
+    public Task<ProjectLock?> ReleaseAsync(LockKey key, CancellationToken cancellationToken) =>
+        Task.FromResult(_locks.Remove(key.Id, out var held) ? held : null);
+
     public Task<IReadOnlyList<ProjectLock>> ReleaseAllAsync(PullRequestRef pull, CancellationToken cancellationToken)
     {
         var held = _locks.Values.Where(l => l.Pull == pull).ToList();

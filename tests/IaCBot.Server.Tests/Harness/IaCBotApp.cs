@@ -18,15 +18,18 @@ public sealed class IaCBotApp : IAsyncDisposable
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _kestrel;
     private WebApplicationFactory<Program> _factory;
     private HttpClient? _client;
 
     /// <param name="services">Replaces some of the app's services, as a fault a test cannot cause from outside.</param>
     public IaCBotApp(
-        FakeGitHub github, string dataDir, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+        FakeGitHub github, string dataDir, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null,
+        bool kestrel = false)
     {
         DataDir = dataDir;
         _services = services;
+        _kestrel = kestrel;
         _settings = new Dictionary<string, string?>
         {
             ["server:data_dir"] = dataDir,
@@ -92,8 +95,12 @@ public sealed class IaCBotApp : IAsyncDisposable
         await _factory.DisposeAsync();
     }
 
-    private WebApplicationFactory<Program> Create() =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    /// <summary>Where a browser reaches the server: set when it was created to listen on a real port.</summary>
+    public Uri? Address { get; private set; }
+
+    private WebApplicationFactory<Program> Create()
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
 
@@ -110,4 +117,16 @@ public sealed class IaCBotApp : IAsyncDisposable
                 web.ConfigureTestServices(_services);
             }
         });
+        if (_kestrel)
+        {
+            // A browser needs a real socket; the in-memory test server has none.
+            factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            factory.StartServer();
+            var addresses = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            Address = new Uri(addresses.First());
+        }
+
+        return factory;
+    }
 }

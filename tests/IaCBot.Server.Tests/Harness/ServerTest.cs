@@ -20,7 +20,10 @@ public abstract class ServerTest : IAsyncLifetime
 
     protected TestGitRepository Repo { get; } = TestGitRepository.Create();
 
-    protected IaCBotApp App => _app ??= new IaCBotApp(GitHub, _dataDir, Settings.Concat(TestSettings).ToDictionary(), TestServices);
+    protected IaCBotApp App => _app ??= new IaCBotApp(GitHub, _dataDir, Settings.Concat(TestSettings).ToDictionary(), TestServices, RealPort);
+
+    /// <summary>Whether the app listens on a real port of 127.0.0.1 (for a browser), rather than in memory.</summary>
+    protected virtual bool RealPort => false;
 
     /// <summary>Services one test replaces before it first touches <see cref="App"/>.</summary>
     protected Action<IServiceCollection>? TestServices { get; set; }

@@ -42,6 +42,12 @@ internal sealed class LiteDbLockStore : ILockStore
     public Task<IReadOnlyList<ProjectLock>> ListAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ProjectLock>>(_locks.FindAll().Select(FromDocument).OrderBy(l => l.Key.Id).ToList());
 
+    public Task<ProjectLock?> ReleaseAsync(LockKey key, CancellationToken cancellationToken)
+    {
+        var document = _locks.FindById(key.Id);
+        return Task.FromResult(document is not null && _locks.Delete(key.Id) ? FromDocument(document) : null);
+    }
+
     public Task<IReadOnlyList<ProjectLock>> ReleaseAllAsync(PullRequestRef pull, CancellationToken cancellationToken)
     {
         var held = _locks.Find(Query.EQ("pull", pull.ToString())).Select(FromDocument).OrderBy(l => l.Key.Id).ToList();

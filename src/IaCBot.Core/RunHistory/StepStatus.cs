@@ -1,0 +1,8 @@
+namespace IaCBot.Core.RunHistory;
+
+public enum StepStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}

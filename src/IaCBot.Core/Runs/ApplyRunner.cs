@@ -101,6 +101,7 @@ public sealed partial class ApplyRunner(
         PullRequestInfo pull, PlanRecord plan, CommentCommand command, string user, RunConfiguration configuration,
         IReadOnlyList<PlanRecord> pending, HashSet<string> applied, CancellationToken cancellationToken)
     {
+        using var scope = ProjectLogScope.Begin(logger, plan.Project);
         LogApplying(pull.Ref, plan.Project.Dir, plan.Project.Workspace);
         var policy = configuration.PolicyFor(plan.Project);
         if (await RefusalAsync(pull, plan, command, user, policy, pending, applied, cancellationToken) is { } refusal)

@@ -104,6 +104,7 @@ public sealed partial class PlanRunner(
         PullRequestInfo pull, Project project, string user, CommentCommand? command, RunConfiguration configuration, string checkout,
         CancellationToken cancellationToken)
     {
+        using var scope = ProjectLogScope.Begin(logger, project);
         LogPlanning(pull.Ref, project.Dir, project.Workspace);
         var policy = configuration.PolicyFor(project);
         var unmet = await requirements.UnmetAsync(pull, policy.PlanRequirements, cancellationToken);

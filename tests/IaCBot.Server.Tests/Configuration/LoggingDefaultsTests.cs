@@ -32,4 +32,20 @@ public sealed class LoggingDefaultsTests : ServerTest
 
         Assert.Contains(App.Logs.Entries, e => e.Contains("Microsoft.AspNetCore.Hosting.Diagnostics", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task What_is_logged_while_a_project_runs_names_the_job_and_the_project()
+    {
+        TestSettings["Logging:LogLevel:Default"] = "Information";
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a"), ["net/main.tf"] = NullResource("b") });
+
+        await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author));
+        await CommentContainingAsync(pr, "Ran plan");
+
+        var planning = App.Logs.Entries.Where(e => e.Contains("Planning", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, planning.Count);
+        Assert.All(planning, e => Assert.Contains(" Job=", e, StringComparison.Ordinal));
+        Assert.Contains(planning, e => e.Contains("Project=app Dir=app Workspace=default", StringComparison.Ordinal));
+        Assert.Contains(planning, e => e.Contains("Project=net Dir=net Workspace=default", StringComparison.Ordinal));
+    }
 }

@@ -15,6 +15,7 @@ using IaCBot.Server.Health;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Redaction;
 using IaCBot.Server.Runs;
+using IaCBot.Server.Storage;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ internal static class IaCBotServer
         services.AddProblemDetails();
         services.AddRedaction();
 
-        services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
+        builder.AddStorage();
         services.AddProcessRunner(
             sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace), RunLogSetup.OutputTailChars);
         services.AddGitCheckouts(sp =>

@@ -13,7 +13,7 @@ namespace IaCBot.Server.Configuration;
 /// </summary>
 internal sealed partial class SettingsValidator :
     IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>,
-    IValidateOptions<ApiOptions>, IValidateOptions<GiteaOptions>
+    IValidateOptions<ApiOptions>, IValidateOptions<GiteaOptions>, IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
@@ -138,6 +138,8 @@ internal sealed partial class SettingsValidator :
 
         return Result(errors);
     }
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) => Result([.. StorageSetting.Problems(options)]);
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {

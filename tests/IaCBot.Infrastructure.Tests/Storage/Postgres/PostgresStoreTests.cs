@@ -1,0 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
+using IaCBot.Infrastructure.Storage.Postgres;
+
+namespace IaCBot.Infrastructure.Tests.Storage.Postgres;
+
+/// <summary>The store contract on PostgreSQL, each test in a database of its own.</summary>
+[Collection(SharedPostgres.Name)]
+[SuppressMessage("Design", "CA1001", Justification = "xunit closes it through IAsyncLifetime.DisposeAsync (CloseAsync).")]
+public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractTests
+{
+    private readonly string _name = $"iacbot_test_{Guid.NewGuid():N}";
+    private string? _connectionString;
+    private PostgresDatabase? _database;
+
+    protected override async Task CreateDatabaseAsync() => _connectionString = await cluster.CreateDatabaseAsync(_name);
+
+    protected override Stores Open()
+    {
+        _database = new PostgresDatabase(_connectionString!);
+        return new Stores(
+            new PostgresLockStore(_database), new PostgresPlanStore(_database), new PostgresDeliveryStore(_database),
+            new PostgresOutboxStore(_database), new PostgresJobLedger(_database), new PostgresApplyLockStore(_database),
+            new PostgresTicketStore(_database));
+    }
+
+    protected override async Task CloseAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override Task DropDatabaseAsync() => cluster.DropDatabaseAsync(_name);
+}

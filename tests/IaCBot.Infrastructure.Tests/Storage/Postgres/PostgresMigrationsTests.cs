@@ -1,4 +1,5 @@
 using IaCBot.Infrastructure.Storage.Postgres;
+using IaCBot.Tests.Postgres;
 using Npgsql;
 
 namespace IaCBot.Infrastructure.Tests.Storage.Postgres;

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using IaCBot.Infrastructure.Storage.Postgres;
+using IaCBot.Tests.Postgres;
 
 namespace IaCBot.Infrastructure.Tests.Storage.Postgres;
 

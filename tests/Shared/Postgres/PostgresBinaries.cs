@@ -1,4 +1,4 @@
-namespace IaCBot.Infrastructure.Tests.Storage.Postgres;
+namespace IaCBot.Tests.Postgres;
 
 /// <summary>Where PostgreSQL's server programs are: Debian keeps them off PATH, under one folder per major version.</summary>
 internal static class PostgresBinaries

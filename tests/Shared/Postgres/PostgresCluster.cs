@@ -2,7 +2,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using Npgsql;
 
-namespace IaCBot.Infrastructure.Tests.Storage.Postgres;
+namespace IaCBot.Tests.Postgres;
 
 /// <summary>
 /// A throwaway PostgreSQL server for the tests: initdb in a temporary folder, listening only on a Unix socket there

@@ -1,4 +1,4 @@
-namespace IaCBot.Infrastructure.Tests.Storage.Postgres;
+namespace IaCBot.Tests.Postgres;
 
 /// <summary>The test classes that share one throwaway PostgreSQL server; each test makes its own database in it.</summary>
 [CollectionDefinition(Name)]

@@ -4,6 +4,7 @@ using IaCBot.Infrastructure;
 using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Gitea;
+using IaCBot.Infrastructure.Storage.Postgres;
 using IaCBot.Infrastructure.Terraform;
 using IaCBot.Server.Access;
 using IaCBot.Server.Api;
@@ -103,7 +104,7 @@ internal static class IaCBotServer
             await app.RunAsync();
             return 0;
         }
-        catch (SettingsException ex)
+        catch (Exception ex) when (ex is SettingsException or StorageUnavailableException)
         {
             await Console.Error.WriteLineAsync($"iacbot: {ex.Message}");
             return 2;

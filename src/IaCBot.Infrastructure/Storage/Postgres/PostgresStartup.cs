@@ -18,7 +18,7 @@ internal sealed class PostgresStartup(PostgresDatabase database, string connecti
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
-            throw new InvalidOperationException($"storage: the PostgreSQL database {Describe(connectionString)} cannot be used: {ex.Message}", ex);
+            throw new StorageUnavailableException($"storage:connection_string: the PostgreSQL database {Describe(connectionString)} cannot be used: {ex.Message}", ex);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class PostgresMigrationsTests(PostgresCluster cluster) : IAsyncLif
         var wrong = new NpgsqlConnectionStringBuilder(_connectionString) { Database = "no_such_database", Password = "hunter2-secret" }.ConnectionString;
         await using var database = new PostgresDatabase(wrong);
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(
+        var failure = await Assert.ThrowsAsync<StorageUnavailableException>(
             () => new PostgresStartup(database, wrong).StartAsync(CancellationToken.None));
 
         Assert.Contains("/no_such_database", failure.Message);

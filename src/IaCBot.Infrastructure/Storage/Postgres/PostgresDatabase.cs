@@ -12,7 +12,14 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private volatile bool _migrated;
 
-    public PostgresDatabase(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresDatabase(string connectionString)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        Owners = new OwnerSessions(_dataSource);
+    }
+
+    /// <summary>The job owners of this process, marked alive for the other replicas.</summary>
+    public OwnerSessions Owners { get; }
 
     /// <summary>A command on a connection of its own, opened when it runs and closed after (with its reader).</summary>
     public async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken)
@@ -53,6 +60,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Owners.DisposeAsync();
         await _dataSource.DisposeAsync();
         _migrationGate.Dispose();
     }

@@ -13,6 +13,19 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractT
     private string? _connectionString;
     private PostgresDatabase? _database;
 
+    [Fact]
+    public async Task A_run_of_a_replica_that_is_still_up_is_not_listed_as_unfinished_until_that_replica_is_gone()
+    {
+        var replica = new PostgresDatabase(_connectionString!);
+        var run = Run("1", Core.Storage.JobKind.Apply) with { Owner = "replica-a" };
+        await new PostgresJobLedger(replica).StartAsync(run, CancellationToken.None);
+
+        Assert.Empty(await Store.Ledger.ListUnfinishedAsync(CancellationToken.None));
+        await replica.DisposeAsync();
+
+        Assert.Equal([run], await Store.Ledger.ListUnfinishedAsync(CancellationToken.None));
+    }
+
     protected override async Task CreateDatabaseAsync() => _connectionString = await cluster.CreateDatabaseAsync(_name);
 
     protected override Stores Open()

@@ -11,9 +11,11 @@ using IaCBot.Infrastructure.Gitea;
 using IaCBot.Infrastructure.GitLab;
 using IaCBot.Infrastructure.Processes;
 using IaCBot.Infrastructure.Storage.LiteDb;
+using IaCBot.Infrastructure.Storage.Postgres;
 using IaCBot.Infrastructure.Terraform;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace IaCBot.Infrastructure;
 
@@ -32,6 +34,25 @@ public static class InfrastructureServices
         services.AddSingleton<IApplyLockStore, LiteDbApplyLockStore>();
         services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         services.AddSingleton<Core.RunHistory.IRunHistory, LiteDbRunHistory>();
+        return services;
+    }
+
+    /// <summary>
+    /// The same stores in a PostgreSQL database that several replicas share (schema <c>iacbot</c>), its schema brought
+    /// up to date at start-up. Register it before the job workers, so the schema is ready when they start.
+    /// </summary>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.AddSingleton(sp => new PostgresDatabase(connectionString(sp)));
+        services.AddSingleton<IHostedService>(sp => new PostgresStartup(sp.GetRequiredService<PostgresDatabase>(), connectionString(sp)));
+        services.AddSingleton<ILockStore, PostgresLockStore>();
+        services.AddSingleton<IPlanStore, PostgresPlanStore>();
+        services.AddSingleton<IDeliveryStore, PostgresDeliveryStore>();
+        services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddSingleton<IJobLedger, PostgresJobLedger>();
+        services.AddSingleton<IApplyLockStore, PostgresApplyLockStore>();
+        services.AddSingleton<ITicketStore, PostgresTicketStore>();
+        services.AddSingleton<Core.RunHistory.IRunHistory, PostgresRunHistory>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using IaCBot.Infrastructure.Git;
 using IaCBot.Infrastructure.GitHub;
 using IaCBot.Infrastructure.Gitea;
 using IaCBot.Infrastructure.GitLab;
+using IaCBot.Infrastructure.Storage.Postgres;
 using IaCBot.Infrastructure.Terraform;
 using IaCBot.Server.Access;
 using IaCBot.Server.Api;
@@ -19,6 +20,7 @@ using IaCBot.Server.Redaction;
 using IaCBot.Server.Observability;
 using IaCBot.Server.Runs;
 using IaCBot.Server.Web;
+using IaCBot.Server.Storage;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -40,7 +42,7 @@ internal static class IaCBotServer
         services.AddProblemDetails();
         services.AddRedaction();
 
-        services.AddLiteDbStorage(sp => Path.Combine(Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir), "iacbot.db"));
+        builder.AddStorage();
         services.AddProcessRunner(
             sp => Durations.Parse(sp.GetRequiredService<IOptions<TerraformOptions>>().Value.KillGrace), RunLogSetup.OutputTailChars);
         services.AddGitCheckouts(sp =>
@@ -118,7 +120,7 @@ internal static class IaCBotServer
             await app.RunAsync();
             return 0;
         }
-        catch (SettingsException ex)
+        catch (Exception ex) when (ex is SettingsException or StorageUnavailableException)
         {
             await Console.Error.WriteLineAsync($"iacbot: {ex.Message}");
             return 2;

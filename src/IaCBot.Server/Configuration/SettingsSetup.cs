@@ -54,6 +54,7 @@ internal static class SettingsSetup
         services.AddSingleton<IValidateOptions<ApiOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<GiteaOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddSingleton<IValidateOptions<GitLabOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
+        services.AddSingleton<IValidateOptions<StorageOptions>>(sp => sp.GetRequiredService<SettingsValidator>());
         services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section).ValidateOnStart()
             .PostConfigure<IConfiguration>(ReadCommaSeparatedLists);
         services.AddOptions<GitHubOptions>().BindConfiguration(GitHubOptions.Section).ValidateOnStart();
@@ -62,6 +63,7 @@ internal static class SettingsSetup
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateOnStart();
         services.AddOptions<GiteaOptions>().BindConfiguration(GiteaOptions.Section).ValidateOnStart();
         services.AddOptions<GitLabOptions>().BindConfiguration(GitLabOptions.Section).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddSingleton(sp =>
         {
             var server = sp.GetRequiredService<IOptions<ServerOptions>>().Value;

@@ -14,7 +14,7 @@ namespace IaCBot.Server.Configuration;
 /// <param name="configuration">All settings, for a check that spans sections (a GitHub token is needed only without GitLab).</param>
 internal sealed partial class SettingsValidator(IConfiguration? configuration = null) :
     IValidateOptions<ServerOptions>, IValidateOptions<GitHubOptions>, IValidateOptions<TerraformOptions>, IValidateOptions<OutboxOptions>,
-    IValidateOptions<ApiOptions>, IValidateOptions<GiteaOptions>, IValidateOptions<GitLabOptions>
+    IValidateOptions<ApiOptions>, IValidateOptions<GiteaOptions>, IValidateOptions<GitLabOptions>, IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
@@ -146,6 +146,8 @@ internal sealed partial class SettingsValidator(IConfiguration? configuration = 
 
         return Result(errors);
     }
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options) => Result([.. StorageSetting.Problems(options)]);
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {

@@ -2,12 +2,14 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using IaCBot.Core.Recovery;
 using IaCBot.Server.Configuration;
+using IaCBot.Server.Storage;
 using Microsoft.Extensions.Options;
 
 namespace IaCBot.Server.Jobs;
 
 /// <summary>
-/// Hangfire on SQLite under data_dir: the embedded queue that needs no other service. The storage and activator
+/// Hangfire on SQLite under data_dir: the embedded queue that needs no other service; or, with storage:provider
+/// postgres, on the shared database (see <see cref="StorageSetup"/>). The storage and activator
 /// are this app's own services, not Hangfire's process-wide statics, so that two apps in one process (as in tests)
 /// never share a queue.
 /// </summary>
@@ -18,16 +20,19 @@ internal static class JobQueueSetup
         services.AddSingleton<JobStorage>(sp =>
         {
             var dataDir = sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir;
-            var options = new SQLiteStorageOptions
-            {
-                // Workers poll the queue; a second keeps replies quick without load worth measuring.
-                QueuePollInterval = TimeSpan.FromSeconds(1),
+            // Workers poll the queue; a second keeps replies quick without load worth measuring.
+            var pollInterval = TimeSpan.FromSeconds(1);
 
-                // A fetched job is handed out again after this long; a long apply must never look abandoned. A run a
-                // crash cut short is found by the job ledger at the next start, not by this timeout, and the ledger
-                // turns the late second hand-out into nothing.
-                InvisibilityTimeout = TimeSpan.FromHours(12),
-            };
+            // A fetched job is handed out again after this long; a long apply must never look abandoned. A run a
+            // crash cut short is found by the job ledger at the next start, not by this timeout, and the ledger
+            // turns the late second hand-out into nothing.
+            var invisibilityTimeout = TimeSpan.FromHours(12);
+            if (StorageSetup.PostgresQueue(sp, pollInterval, invisibilityTimeout) is { } shared)
+            {
+                return shared;
+            }
+
+            var options = new SQLiteStorageOptions { QueuePollInterval = pollInterval, InvisibilityTimeout = invisibilityTimeout };
             return new SQLiteStorage(Path.Combine(Path.GetFullPath(dataDir), "jobs.db"), options);
         });
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));

@@ -104,9 +104,10 @@ public sealed class IaCBotApp : IAsyncDisposable
         {
             web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
 
-            // Whether a Gitea host is added is decided from gitea:token while services are registered, before the
-            // settings above are applied (at Build); host settings reach Program as arguments, early enough.
-            foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("gitea:", StringComparison.Ordinal)))
+            // Whether a Gitea host is added (gitea:token) and which stores are used (storage:provider) is decided while
+            // services are registered, before the settings above are applied (at Build); these reach Program as
+            // arguments, early enough.
+            foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("gitea:", StringComparison.Ordinal) || s.Key.StartsWith("storage:", StringComparison.Ordinal)))
             {
                 web.UseSetting(key, value);
             }

@@ -44,9 +44,9 @@ public abstract class ServerTest : IAsyncLifetime
 
     protected string DataDir => _dataDir;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_app is not null)
         {

@@ -1,0 +1,41 @@
+using IaCBot.Core.Storage;
+
+namespace IaCBot.Infrastructure.Storage.Postgres;
+
+/// <summary>
+/// Delivery ids as primary keys. Recording is one statement: the insert, or on a conflict the takeover of a delivery
+/// another process recorded and never queued; a row comes back only when this process now owns the delivery.
+/// </summary>
+internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDeliveryStore
+{
+    private const string Record = """
+        INSERT INTO iacbot.deliveries (id, event, received_at, owner, queued)
+        VALUES (@id, @event, @received_at, @owner, false)
+        ON CONFLICT (id) DO UPDATE SET event = excluded.event, received_at = excluded.received_at, owner = excluded.owner
+            WHERE NOT iacbot.deliveries.queued AND iacbot.deliveries.owner <> excluded.owner
+        RETURNING id
+        """;
+
+    private const string Queued = "UPDATE iacbot.deliveries SET queued = true WHERE id = @id";
+
+    private const string Forget = "DELETE FROM iacbot.deliveries WHERE id = @id";
+
+    public async Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, string owner, CancellationToken cancellationToken)
+    {
+        await using var record = (await database.CommandAsync(Record, cancellationToken))
+            .With("id", deliveryId).With("event", eventName).With("received_at", receivedAt).With("owner", owner);
+        return await record.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var update = (await database.CommandAsync(Queued, cancellationToken)).With("id", deliveryId);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ForgetAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var delete = (await database.CommandAsync(Forget, cancellationToken)).With("id", deliveryId);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

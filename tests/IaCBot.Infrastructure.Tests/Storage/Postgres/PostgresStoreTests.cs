@@ -1,0 +1,49 @@
+using System.Diagnostics.CodeAnalysis;
+using IaCBot.Infrastructure.Storage.Postgres;
+using IaCBot.Tests.Postgres;
+
+namespace IaCBot.Infrastructure.Tests.Storage.Postgres;
+
+/// <summary>The store contract on PostgreSQL, each test in a database of its own.</summary>
+[Collection(SharedPostgres.Name)]
+[SuppressMessage("Design", "CA1001", Justification = "xunit closes it through IAsyncLifetime.DisposeAsync (CloseAsync).")]
+public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractTests
+{
+    private readonly string _name = $"iacbot_test_{Guid.NewGuid():N}";
+    private string? _connectionString;
+    private PostgresDatabase? _database;
+
+    [Fact]
+    public async Task A_run_of_a_replica_that_is_still_up_is_not_listed_as_unfinished_until_that_replica_is_gone()
+    {
+        var replica = new PostgresDatabase(_connectionString!);
+        var run = Run("1", Core.Storage.JobKind.Apply) with { Owner = "replica-a" };
+        await new PostgresJobLedger(replica).StartAsync(run, CancellationToken.None);
+
+        Assert.Empty(await Store.Ledger.ListUnfinishedAsync(CancellationToken.None));
+        await replica.DisposeAsync();
+
+        Assert.Equal([run], await Store.Ledger.ListUnfinishedAsync(CancellationToken.None));
+    }
+
+    protected override async Task CreateDatabaseAsync() => _connectionString = await cluster.CreateDatabaseAsync(_name);
+
+    protected override Stores Open()
+    {
+        _database = new PostgresDatabase(_connectionString!);
+        return new Stores(
+            new PostgresLockStore(_database), new PostgresPlanStore(_database), new PostgresDeliveryStore(_database),
+            new PostgresOutboxStore(_database), new PostgresJobLedger(_database), new PostgresApplyLockStore(_database),
+            new PostgresTicketStore(_database), new PostgresRunHistory(_database));
+    }
+
+    protected override async Task CloseAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override Task DropDatabaseAsync() => cluster.DropDatabaseAsync(_name);
+}

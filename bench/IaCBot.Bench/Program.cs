@@ -1,18 +1,28 @@
 using IaCBot.Bench.Intake;
+using IaCBot.Bench.Memory;
+using IaCBot.Bench.Monorepo;
 
-// dotnet run -c Release --project bench/IaCBot.Bench -- intake [--smoke] [options]; see README, Performance.
-if (args.Length == 0 || args[0] != "intake")
-{
-    await Console.Error.WriteLineAsync("usage: IaCBot.Bench intake [--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep] [--work-dir DIR]");
-    return 2;
-}
-
+// dotnet run -c Release --project bench/IaCBot.Bench -- intake|monorepo|memory [options]; see README, Performance.
 try
 {
-    return await new IntakeBenchmark(IntakeOptions.Parse(args[1..]), Console.Out).RunAsync();
+    return args switch
+    {
+        ["intake", .. var rest] => await new IntakeBenchmark(IntakeOptions.Parse(rest), Console.Out).RunAsync(),
+        ["monorepo", .. var rest] => MonorepoBenchmark.Parse(rest).Run(),
+        ["memory", ..] => await new MemoryBenchmark(Console.Out).RunAsync(),
+        _ => Usage(),
+    };
 }
 catch (ArgumentException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);
+    return 2;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: IaCBot.Bench intake [--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep] [--work-dir DIR]");
+    Console.Error.WriteLine("       IaCBot.Bench monorepo [--smoke]");
+    Console.Error.WriteLine("       IaCBot.Bench memory");
     return 2;
 }

@@ -31,6 +31,9 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public string LogPath { get; }
 
+    /// <summary>The server's process id: <c>dotnet iacbot.dll</c> runs the server in this very process.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>CPU time the server has used so far (all its threads).</summary>
     public TimeSpan CpuTime
     {

@@ -128,6 +128,39 @@ public sealed class StartupTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_dir, "data", "iacbot.db")));
     }
 
+    [Fact]
+    public async Task With_log_format_json_every_console_line_is_one_json_object()
+    {
+        var port = FreePort();
+        var config = WriteConfig(
+            $"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\n  log_format: json\ngithub:\n  token: x\n");
+        using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
+        var stdout = server.StandardOutput.ReadToEndAsync();
+        using var http = new HttpClient();
+
+        var waited = Stopwatch.StartNew();
+        HttpStatusCode? status = null;
+        while (status is null && waited.Elapsed < TimeSpan.FromSeconds(60) && !server.HasExited)
+        {
+            try
+            {
+                status = (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        server.Kill(entireProcessTree: true);
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(line).RootElement.ValueKind));
+        Assert.Contains(lines, line => line.Contains("Now listening on", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string WriteConfig(string yaml)

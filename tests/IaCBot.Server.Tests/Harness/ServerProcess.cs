@@ -41,11 +41,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free port with <paramref name="dataDir"/> and waits until it answers /healthz.</summary>
-    public static async Task<ServerProcess> StartAsync(FakeGitHub github, string dataDir, string shutdownGrace = "60s")
+    /// <param name="postgres">A connection string for <c>storage:provider postgres</c>; null keeps the embedded store.</param>
+    public static async Task<ServerProcess> StartAsync(FakeGitHub github, string dataDir, string shutdownGrace = "60s", string? postgres = null)
     {
         var port = FreePort();
         var config = Path.Combine(dataDir, $"iacbot-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(config, Yaml(github, dataDir, shutdownGrace));
+        await File.WriteAllTextAsync(config, Yaml(github, dataDir, shutdownGrace) + Storage(postgres));
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = dataDir,
@@ -64,8 +65,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Sends a delivery signed as GitHub would.</summary>
-    public Task<HttpResponseMessage> DeliverAsync(string eventName, string body) =>
-        _http.SendAsync(WebhookDelivery.Create(eventName, body, IaCBotApp.WebhookSecret));
+    public Task<HttpResponseMessage> DeliverAsync(string eventName, string body, string? deliveryId = null) =>
+        _http.SendAsync(WebhookDelivery.Create(eventName, body, IaCBotApp.WebhookSecret, deliveryId));
 
     /// <summary>SIGKILL to the server and every process under it, terraform included, as a crash or an OOM kill.</summary>
     public void Kill()
@@ -177,6 +178,13 @@ internal sealed class ServerProcess : IAsyncDisposable
           LogLevel:
             Default: Warning
             IaCBot: Information
+        """;
+
+    private static string Storage(string? postgres) => postgres is null ? "" : $"""
+
+        storage:
+          provider: postgres
+          connection_string: '{postgres}'
         """;
 
     private static int FreePort()

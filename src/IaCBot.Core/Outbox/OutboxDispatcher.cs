@@ -28,26 +28,32 @@ public sealed partial class OutboxDispatcher(
     public const int MarkerLength = 80;
 
     /// <summary>Delivers what is due, for one PR or for all; returns how many messages are still waiting.</summary>
-    public async Task<int> FlushAsync(PullRequestRef? pull, CancellationToken cancellationToken)
+    /// <param name="untriedGrace">
+    /// Leaves a message never tried alone until it is this old. With a store several replicas share, the replica that
+    /// added a message delivers it at once; another one polling must not deliver it at the same moment (its process
+    /// lock cannot see the other's), only take it over if it is still there later, as after a crash.
+    /// </param>
+    public async Task<int> FlushAsync(PullRequestRef? pull, CancellationToken cancellationToken, TimeSpan? untriedGrace = null)
     {
         var pending = await store.ListPendingAsync(pull, cancellationToken);
         var waiting = 0;
         foreach (var group in pending.GroupBy(m => m.Pull))
         {
-            waiting += await FlushPullAsync(group.Key, cancellationToken);
+            waiting += await FlushPullAsync(group.Key, untriedGrace, cancellationToken);
         }
 
         return waiting;
     }
 
-    private async Task<int> FlushPullAsync(PullRequestRef pull, CancellationToken cancellationToken)
+    private async Task<int> FlushPullAsync(PullRequestRef pull, TimeSpan? untriedGrace, CancellationToken cancellationToken)
     {
         using var held = await _pullLocks.AcquireAsync(pull.ToString(), cancellationToken);
         var messages = await store.ListPendingAsync(pull, cancellationToken);
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
-            if (message.NextAttemptAt > time.GetUtcNow())
+            var now = time.GetUtcNow();
+            if (message.NextAttemptAt > now || (message.Attempts == 0 && untriedGrace is { } grace && message.CreatedAt > now - grace))
             {
                 return messages.Count - i;
             }

@@ -10,9 +10,12 @@ namespace IaCBot.Server.Jobs;
 internal sealed partial class OutboxFlushService(
     OutboxDispatcher dispatcher,
     IOptions<OutboxOptions> options,
+    IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<OutboxFlushService> logger) : BackgroundService
 {
+    private static readonly TimeSpan SharedStoreGrace = TimeSpan.FromSeconds(15);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Durations.Parse(options.Value.PollInterval), time);
@@ -20,7 +23,8 @@ internal sealed partial class OutboxFlushService(
         {
             try
             {
-                await dispatcher.FlushAsync(null, stoppingToken);
+                // With a shared store, a message another replica just added is that replica's to deliver first.
+                await dispatcher.FlushAsync(null, stoppingToken, storage.Value.IsPostgres ? SharedStoreGrace : null);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -61,6 +61,20 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task A_poll_with_a_grace_leaves_a_message_never_tried_to_the_replica_that_added_it_until_it_is_old()
+    {
+        await _store.AddAsync(new OutboxMessage("m-1", 0, Pull, OutboxMessageKind.Comment, "the plan", null, null, _time.GetUtcNow()), CancellationToken.None);
+
+        var waiting = await Dispatcher().FlushAsync(null, CancellationToken.None, untriedGrace: TimeSpan.FromSeconds(15));
+        _time.Advance(TimeSpan.FromSeconds(16));
+        var later = await Dispatcher().FlushAsync(null, CancellationToken.None, untriedGrace: TimeSpan.FromSeconds(15));
+
+        Assert.Equal(1, waiting);
+        Assert.Equal(0, later);
+        Assert.StartsWith("the plan", Assert.Single(_vcs.Comments).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nothing_is_tried_again_before_its_time()
     {
         var notifier = Notifier();

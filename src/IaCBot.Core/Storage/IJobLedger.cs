@@ -16,8 +16,13 @@ public interface IJobLedger
     /// <summary>
     /// Runs that started and never finished, oldest first, whichever process started them. With one process per store
     /// (LiteDB locks its file) those not started by the current process belong to one that is gone. A store shared by
-    /// several replicas must also tell a live owner from a dead one (a heartbeat per owner) before a run is called
-    /// interrupted.
+    /// several replicas lists only the runs of owners that are gone.
     /// </summary>
     Task<IReadOnlyList<JobRun>> ListUnfinishedAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes an interrupted run <paramref name="owner"/>'s to deal with. Of several replicas asking at once exactly one
+    /// gets true; the run is then that one's, so if it dies in turn before finishing, the run is interrupted again.
+    /// </summary>
+    Task<bool> TryTakeOverAsync(JobRun run, string owner, CancellationToken cancellationToken);
 }

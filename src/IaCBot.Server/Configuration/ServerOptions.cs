@@ -73,6 +73,14 @@ internal sealed class ServerOptions
     /// <summary>How long running jobs may go on after a stop is asked for, before they are cut short and reported at the next start.</summary>
     [ConfigurationKeyName("shutdown_grace")]
     public string ShutdownGrace { get; set; } = "60s";
+
+    /// <summary>
+    /// How often a running server looks for runs that another, dead replica left unfinished (with PostgreSQL; with
+    /// LiteDB only one process uses the store and a start finds them all).
+    /// </summary>
+    [ConfigurationKeyName("recovery_interval")]
+    public string RecoveryInterval { get; set; } = "30s";
+
     /// <summary>How long a PR's command waits for an earlier one of the same PR that no worker has taken, before going on without it.</summary>
     [ConfigurationKeyName("order_wait")]
     public string OrderWait { get; set; } = "5m";

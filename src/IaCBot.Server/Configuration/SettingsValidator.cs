@@ -61,6 +61,7 @@ internal sealed partial class SettingsValidator(IConfiguration? configuration = 
         }
 
         CheckDuration(errors, "server:shutdown_grace", options.ShutdownGrace);
+        CheckDuration(errors, "server:recovery_interval", options.RecoveryInterval);
         CheckDuration(errors, "server:order_wait", options.OrderWait);
         CheckOutputSettings(errors, options);
         if (DataDirProblem(options.DataDir) is { } problem)

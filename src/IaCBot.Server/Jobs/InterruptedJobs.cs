@@ -1,5 +1,6 @@
 using Hangfire;
 using IaCBot.Core.Recovery;
+using IaCBot.Core.RunHistory;
 using IaCBot.Core.Storage;
 
 namespace IaCBot.Server.Jobs;
@@ -11,6 +12,7 @@ namespace IaCBot.Server.Jobs;
 internal sealed partial class InterruptedJobs(
     InterruptedRunHandler handler,
     IJobLedger ledger,
+    IRunHistory history,
     IBackgroundJobClient jobs,
     TimeProvider time,
     ILogger<InterruptedJobs> logger)
@@ -24,6 +26,11 @@ internal sealed partial class InterruptedJobs(
                 ? jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(pullRequest, null, CancellationToken.None))
                 : jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(comment!, null, CancellationToken.None));
             LogQueuedAgain(run.JobId, jobId);
+        }
+
+        if (await history.GetAsync(run.JobId, CancellationToken.None) is { Outcome: RunOutcome.Running } record)
+        {
+            await history.SaveAsync(record with { Outcome = RunOutcome.Interrupted }, CancellationToken.None);
         }
 
         await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);

@@ -62,5 +62,6 @@ internal static class JobQueueSetup
         services.AddScoped<InterruptedJobs>();
         services.AddSingleton<StartupRecovery>();
         services.AddHostedService<JobWorkers>();
+        services.AddHostedService<RecoverySweep>();
     }
 }

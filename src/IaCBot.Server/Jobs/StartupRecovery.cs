@@ -24,6 +24,12 @@ internal sealed partial class StartupRecovery(
 
         foreach (var run in interrupted)
         {
+            // Another replica sweeping at the same moment may have taken it.
+            if (!await ledger.TryTakeOverAsync(run, instance.Id, cancellationToken))
+            {
+                continue;
+            }
+
             using var scope = scopes.CreateScope();
             using var logScope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = run.JobId, ["Pull"] = run.Pull.ToString() });
             try

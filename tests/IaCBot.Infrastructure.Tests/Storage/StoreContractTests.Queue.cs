@@ -112,6 +112,30 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Of_several_replicas_taking_over_one_interrupted_run_at_once_exactly_one_gets_it()
+    {
+        var run = Run("12", JobKind.Apply);
+        await Store.Ledger.StartAsync(run, CancellationToken.None);
+        await ReopenAsync();
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, 10).Select(n =>
+            Task.Run(() => Store.Ledger.TryTakeOverAsync(run, $"replica-{n}", CancellationToken.None))));
+
+        Assert.Single(taken, t => t);
+        Assert.False(await Store.Ledger.TryTakeOverAsync(run, "replica-late", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_finished_run_is_not_taken_over()
+    {
+        var run = Run("13");
+        await Store.Ledger.StartAsync(run, CancellationToken.None);
+        await Store.Ledger.FinishAsync("13", Now, CancellationToken.None);
+
+        Assert.False(await Store.Ledger.TryTakeOverAsync(run, "replica-1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_run_that_was_dealt_with_is_no_longer_listed_and_a_second_hand_out_does_nothing()
     {
         await Store.Ledger.StartAsync(Run("1", JobKind.Apply), CancellationToken.None);

@@ -162,6 +162,7 @@ internal sealed class ServerProcess : IAsyncDisposable
           data_dir: '{dataDir}'
           repo_allowlist: ['github.com/acme/*']
           shutdown_grace: {shutdownGrace}
+          recovery_interval: 1s
         github:
           api_url: '{github.ApiUrl}'
           token: '{github.Token}'

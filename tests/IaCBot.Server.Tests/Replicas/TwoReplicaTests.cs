@@ -124,6 +124,24 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
     }
 
     [Fact]
+    public async Task A_plan_cut_short_by_a_replica_killed_mid_plan_is_reported_by_the_replica_still_running()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = "# fake-terraform: sleep plan 60\n" + NullResource("a") });
+        var a = await StartAsync(DataDir);
+        await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
+        var plan = await TerraformStarts.NthAsync(DataDir, "plan", 1);
+        await StartAsync(_dataDirB);
+
+        a.Kill();
+        await TerraformStarts.GoneAsync(plan.Pid);
+
+        var reply = await CommentContainingAsync(pr, "IaCBot was stopped while it was planning this pull request");
+        Assert.Contains("planning again now", reply.Body, StringComparison.Ordinal);
+        await TerraformStarts.NthAsync(_dataDirB, "plan", 1);
+        Assert.Single(GitHub.Comments(Owner, RepoName, pr.Number), c => c.Body.Contains("was stopped while", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_replica_that_starts_while_another_plans_leaves_that_live_run_alone()
     {
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = "# fake-terraform: sleep plan 15\n" + NullResource("a") });
@@ -154,7 +172,8 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
         var probe = OpenPullRequest(900 + pr.Number, new Dictionary<string, string?> { ["probe.txt"] = "x" });
         await AcceptedAsync(server.DeliverAsync("issue_comment", GitHubWebhooks.IssueComment(probe, Author, "iacbot help")));
         await CommentNumberAsync(probe, 1);
-        Assert.Equal(comments, GitHub.Comments(pr.Owner, pr.Repo, pr.Number).Count);
+        var posted = GitHub.Comments(pr.Owner, pr.Repo, pr.Number);
+        Assert.True(posted.Count == comments, $"Expected {comments} comments, found {posted.Count}:\n" + string.Join("\n---\n", posted.Select(c => c.Body)));
     }
 
     private static async Task AcceptedAsync(Task<HttpResponseMessage> delivery) =>

@@ -11,6 +11,7 @@ namespace IaCBot.Infrastructure.Storage.LiteDb;
 internal sealed class LiteDbJobLedger : IJobLedger
 {
     private readonly ILiteCollection<BsonDocument> _jobs;
+    private readonly Lock _takeOver = new();
 
     public LiteDbJobLedger(LiteDbContext context)
     {
@@ -48,6 +49,21 @@ internal sealed class LiteDbJobLedger : IJobLedger
     /// Runs recorded before the ledger described its jobs have no pull request and are left out: the queue's
     /// redelivery of such a job still finds it unfinished and reports it.
     /// </summary>
+    public Task<bool> TryTakeOverAsync(JobRun run, string owner, CancellationToken cancellationToken)
+    {
+        lock (_takeOver)
+        {
+            var job = _jobs.FindById(run.JobId);
+            if (job is null || !job["finished"].IsNull || job["owner"].AsString != run.Owner)
+            {
+                return Task.FromResult(false);
+            }
+
+            job["owner"] = owner;
+            return Task.FromResult(_jobs.Update(job));
+        }
+    }
+
     public Task<IReadOnlyList<JobRun>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<JobRun>>(_jobs.Find(Query.EQ("finished", BsonValue.Null))
             .Where(d => d["number"].IsInt32)

@@ -33,6 +33,19 @@ internal sealed class PostgresJobLedger(PostgresDatabase database) : IJobLedger
         ORDER BY started_at, id COLLATE "C"
         """;
 
+    private const string TakeOver = """
+        UPDATE iacbot.jobs SET owner = @owner WHERE id = @id AND owner = @previous AND finished_at IS NULL
+        """;
+
+    public async Task<bool> TryTakeOverAsync(JobRun run, string owner, CancellationToken cancellationToken)
+    {
+        // Held first, so the run is never for a moment owned by someone who does not look alive.
+        await database.Owners.HoldAsync(owner, cancellationToken);
+        await using var update = (await database.CommandAsync(TakeOver, cancellationToken))
+            .With("id", run.JobId).With("owner", owner).With("previous", run.Owner);
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<JobStart> StartAsync(JobRun run, CancellationToken cancellationToken)
     {
         await database.Owners.HoldAsync(run.Owner, cancellationToken);

@@ -12,7 +12,7 @@ internal static class GitHubHttpSetup
     {
         services.AddHttpClient(name)
             .AddHttpMessageHandler<Observability.GitHostMetricsHandler>()
-            .AddHttpMessageHandler(sp => new GitHubTimeoutHandler(RequestTimeout(sp)))
+            .AddHttpMessageHandler(sp => new GitHostHttp.GitHostTimeoutHandler("GitHub", RequestTimeout(sp)))
             .AddResilienceHandler("github", (pipeline, context) =>
             {
                 var sp = context.ServiceProvider;

@@ -21,7 +21,7 @@ internal static class GitLabHttpSetup
         // permitted wait short.
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<Observability.GitHostMetricsHandler>()
-            .AddHttpMessageHandler(() => new GitLabTimeoutHandler(AttemptTimeout))
+            .AddHttpMessageHandler(() => new GitHostHttp.GitHostTimeoutHandler("GitLab", AttemptTimeout))
             .AddResilienceHandler("gitlab", (pipeline, context) =>
             {
                 var sp = context.ServiceProvider;

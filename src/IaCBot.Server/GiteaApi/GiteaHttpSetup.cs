@@ -20,7 +20,7 @@ internal static class GiteaHttpSetup
         // The pipeline bounds every attempt and the waits between them; HttpClient's own 100 s cap would cut a permitted wait short.
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<Observability.GitHostMetricsHandler>()
-            .AddHttpMessageHandler(() => new GiteaTimeoutHandler(AttemptTimeout))
+            .AddHttpMessageHandler(() => new GitHostHttp.GitHostTimeoutHandler("Gitea", AttemptTimeout))
             .AddResilienceHandler("gitea", (pipeline, context) =>
             {
                 var rules = new GiteaRetryRules(MaxRetryAfter, context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<GiteaRetryRules>());

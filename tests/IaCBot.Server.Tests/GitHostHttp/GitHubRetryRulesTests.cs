@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using IaCBot.Server.GitHostHttp;
 using IaCBot.Server.GitHubApi;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.Timeout;
 
-namespace IaCBot.Server.Tests.GitHubApi;
+namespace IaCBot.Server.Tests.GitHostHttp;
 
 public sealed class GitHubRetryRulesTests
 {
@@ -15,7 +16,7 @@ public sealed class GitHubRetryRulesTests
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    private GitHubRetryRules Rules => new(_time, MaxWait, NullLogger.Instance);
+    private GitHostRetryRules Rules => new(new GitHubWaits(), _time, MaxWait, NullLogger.Instance);
 
     [Fact]
     public async Task A_read_with_no_requests_left_waits_until_the_reset_and_a_second_more()

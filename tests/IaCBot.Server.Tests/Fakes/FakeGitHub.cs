@@ -93,19 +93,13 @@ public sealed class FakeGitHub : IDisposable
     /// <summary>The first comment (already there or yet to come) that matches; throws, listing what was seen, at the deadline.</summary>
     public Task<FakeComment> WaitForCommentAsync(string owner, string repo, int number, Func<FakeComment, bool> match, TimeSpan? timeout = null)
     {
-        var wait = timeout ?? DefaultWait;
-        return DeadlineWait.UntilAsync(() => Comments(owner, repo, number), match, wait, seen =>
-            $"No matching comment on {owner}/{repo}#{number} within {wait.TotalSeconds:0.#} s. {seen.Count} seen:"
-            + string.Concat(seen.Select(c => $"\n--- #{c.Id} by {c.User}:\n{Shorten(c.Body)}")));
+        return DeadlineWait.CommentAsync(() => Comments(owner, repo, number), match, timeout ?? DefaultWait, $"{owner}/{repo}#{number}");
     }
 
     /// <summary>The first status on <paramref name="sha"/> that matches; throws, listing what was seen, at the deadline.</summary>
     public Task<FakeStatus> WaitForStatusAsync(string owner, string repo, string sha, Func<FakeStatus, bool> match, TimeSpan? timeout = null)
     {
-        var wait = timeout ?? DefaultWait;
-        return DeadlineWait.UntilAsync(() => Statuses(owner, repo, sha), match, wait, seen =>
-            $"No matching status on {owner}/{repo}@{sha} within {wait.TotalSeconds:0.#} s. {seen.Count} seen:"
-            + string.Concat(seen.Select(s => $"\n  {s.Context}: {s.State} \"{s.Description}\" {s.TargetUrl}")));
+        return DeadlineWait.StatusAsync(() => Statuses(owner, repo, sha), match, timeout ?? DefaultWait, $"{owner}/{repo}@{sha}");
     }
 
     /// <summary>
@@ -159,8 +153,6 @@ public sealed class FakeGitHub : IDisposable
         _server.Stop();
         _server.Dispose();
     }
-
-    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500] + $"… ({text.Length} characters)";
 
     private static WireMockServer StartOnLoopback()
     {

@@ -74,18 +74,12 @@ public sealed class FakeGitea : IDisposable
 
     public Task<FakeComment> WaitForCommentAsync(string owner, string repo, int number, Func<FakeComment, bool> match, TimeSpan? timeout = null)
     {
-        var wait = timeout ?? DefaultWait;
-        return DeadlineWait.UntilAsync(() => Comments(owner, repo, number), match, wait, seen =>
-            $"No matching comment on {owner}/{repo}#{number} within {wait.TotalSeconds:0.#} s. {seen.Count} seen:"
-            + string.Concat(seen.Select(c => $"\n--- #{c.Id} by {c.User}:\n{(c.Body.Length <= 500 ? c.Body : c.Body[..500])}")));
+        return DeadlineWait.CommentAsync(() => Comments(owner, repo, number), match, timeout ?? DefaultWait, $"{owner}/{repo}#{number}");
     }
 
     public Task<FakeStatus> WaitForStatusAsync(string owner, string repo, string sha, Func<FakeStatus, bool> match, TimeSpan? timeout = null)
     {
-        var wait = timeout ?? DefaultWait;
-        return DeadlineWait.UntilAsync(() => Statuses(owner, repo, sha), match, wait, seen =>
-            $"No matching status on {owner}/{repo}@{sha} within {wait.TotalSeconds:0.#} s. {seen.Count} seen:"
-            + string.Concat(seen.Select(s => $"\n  {s.Context}: {s.State} \"{s.Description}\"")));
+        return DeadlineWait.StatusAsync(() => Statuses(owner, repo, sha), match, timeout ?? DefaultWait, $"{owner}/{repo}@{sha}");
     }
 
     public void Dispose()

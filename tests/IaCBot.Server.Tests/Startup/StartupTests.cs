@@ -107,21 +107,7 @@ public sealed class StartupTests : IDisposable
         var port = FreePort();
         var config = WriteConfig($"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\ngithub:\n  token: x\n");
         using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
-        using var http = new HttpClient();
-
-        var waited = Stopwatch.StartNew();
-        HttpStatusCode? status = null;
-        while (status is null && waited.Elapsed < TimeSpan.FromSeconds(60) && !server.HasExited)
-        {
-            try
-            {
-                status = (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
+        var status = await HealthzOnceUpAsync(server, port);
 
         server.Kill(entireProcessTree: true);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -136,21 +122,7 @@ public sealed class StartupTests : IDisposable
             $"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\n  log_format: json\ngithub:\n  token: x\n");
         using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
         var stdout = server.StandardOutput.ReadToEndAsync();
-        using var http = new HttpClient();
-
-        var waited = Stopwatch.StartNew();
-        HttpStatusCode? status = null;
-        while (status is null && waited.Elapsed < TimeSpan.FromSeconds(60) && !server.HasExited)
-        {
-            try
-            {
-                status = (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
+        var status = await HealthzOnceUpAsync(server, port);
 
         server.Kill(entireProcessTree: true);
         var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -162,6 +134,27 @@ public sealed class StartupTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>The status of <c>/healthz</c> once the server listens; null when it exited or never listened within a minute.</summary>
+    private static async Task<HttpStatusCode?> HealthzOnceUpAsync(Process server, int port)
+    {
+        using var http = new HttpClient();
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(60) && !server.HasExited)
+        {
+            try
+            {
+                return (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+                await Task.Delay(200);
+            }
+        }
+
+        return null;
+    }
 
     private string WriteConfig(string yaml)
     {

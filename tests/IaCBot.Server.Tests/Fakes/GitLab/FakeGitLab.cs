@@ -83,19 +83,13 @@ public sealed class FakeGitLab : IDisposable
     /// <summary>The first note (already there or yet to come) that matches; throws, listing what was seen, at the deadline.</summary>
     public Task<FakeComment> WaitForCommentAsync(FakeMergeRequest mr, Func<FakeComment, bool> match, TimeSpan? timeout = null)
     {
-        var wait = timeout ?? DefaultWait;
-        return DeadlineWait.UntilAsync(() => Notes(mr), match, wait, seen =>
-            $"No matching note on {mr.ProjectPath}!{mr.Iid} within {wait.TotalSeconds:0.#} s. {seen.Count} seen:"
-            + string.Concat(seen.Select(c => $"\n--- {c.Id} by {c.User}:\n{(c.Body.Length <= 500 ? c.Body : c.Body[..500] + "…")}")));
+        return DeadlineWait.CommentAsync(() => Notes(mr), match, timeout ?? DefaultWait, $"{mr.ProjectPath}!{mr.Iid}");
     }
 
     /// <summary>The first status on <paramref name="sha"/> that matches; throws, listing what was seen, at the deadline.</summary>
     public Task<FakeStatus> WaitForStatusAsync(string sha, Func<FakeStatus, bool> match, TimeSpan? timeout = null)
     {
-        var wait = timeout ?? DefaultWait;
-        return DeadlineWait.UntilAsync(() => Statuses(sha), match, wait, seen =>
-            $"No matching status on {sha} within {wait.TotalSeconds:0.#} s. {seen.Count} seen:"
-            + string.Concat(seen.Select(s => $"\n  {s.Context}: {s.State} \"{s.Description}\"")));
+        return DeadlineWait.StatusAsync(() => Statuses(sha), match, timeout ?? DefaultWait, sha);
     }
 
     /// <summary>

@@ -8,4 +8,12 @@ public interface IRunHistory
     Task<RunRecord?> GetAsync(string id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the runs that ended before <paramref name="cutoff"/> (<c>server:run_retention</c>), never one still
+    /// running. A run marked interrupted without an end time counts from its start. Safe to run on several replicas
+    /// at once: each run is deleted by one of them.
+    /// </summary>
+    /// <returns>How many runs this call deleted.</returns>
+    Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

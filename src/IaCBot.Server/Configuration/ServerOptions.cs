@@ -97,6 +97,10 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("log_retention")]
     public string LogRetention { get; set; } = "30d";
 
+    /// <summary>How long the records of ended runs (run pages, audit, API) are kept.</summary>
+    [ConfigurationKeyName("run_retention")]
+    public string RunRetention { get; set; } = "90d";
+
     /// <summary>How the server logs to the console: text, or json (one object a line, scopes included).</summary>
     [ConfigurationKeyName("log_format")]
     public string? LogFormat { get; set; }

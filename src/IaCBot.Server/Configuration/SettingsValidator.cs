@@ -187,6 +187,11 @@ internal sealed partial class SettingsValidator(IConfiguration? configuration = 
             errors.Add($"server:log_retention must be a number of days such as 30d, or a duration such as 720h, not '{options.LogRetention}'.");
         }
 
+        if (!RetentionPeriod.TryParse(options.RunRetention, out _))
+        {
+            errors.Add($"server:run_retention must be a number of days such as 90d, or a duration such as 2160h (to keep runs for good, a long one such as 36500d), not '{options.RunRetention}'.");
+        }
+
         if (!Observability.LogFormat.IsValid(options.LogFormat))
         {
             errors.Add($"server:log_format must be text or json, not '{options.LogFormat}'.");

@@ -7,7 +7,7 @@ namespace IaCBot.Server.Runs;
 
 /// <summary>
 /// Where commands' output goes: each run's log files under data_dir/logs (one <see cref="RunLog"/> per job's scope),
-/// their clean-up, and how much of the output a PR reply may show.
+/// their clean-up (and the run records', on the same schedule), and how much of the output a PR reply may show.
 /// </summary>
 internal static class RunLogSetup
 {
@@ -22,6 +22,7 @@ internal static class RunLogSetup
         services.AddScoped<RunLog>();
         services.AddSingleton(sp => new CommentLimits(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxCommentParts));
         services.AddHostedService<RunLogCleanup>();
+        services.AddHostedService<RunHistoryCleanup>();
         return services;
     }
 

@@ -24,7 +24,7 @@ public sealed class StartupTests : IDisposable
     public async Task Every_invalid_setting_is_named_at_once()
     {
         var config = WriteConfig(
-            "server:\n  repo_allowlist: ['*']\n  public_url: not-a-url\n  order_wait: later\n  output_tail_size: lots\n  max_comment_parts: 0\n  log_retention: never\n"
+            "server:\n  repo_allowlist: ['*']\n  public_url: not-a-url\n  order_wait: later\n  output_tail_size: lots\n  max_comment_parts: 0\n  log_retention: never\n  run_retention: 0d\n"
             + "github:\n  request_timeout: 0s\n  max_rate_limit_wait: a-while\nterraform:\n  timeout: forever\n");
 
         var (exit, output) = await RunUntilExitAsync("--config", config);
@@ -39,6 +39,7 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("server:output_tail_size must be a size", output, StringComparison.Ordinal);
         Assert.Contains("server:max_comment_parts must be 1 or more", output, StringComparison.Ordinal);
         Assert.Contains("server:log_retention must be a number of days", output, StringComparison.Ordinal);
+        Assert.Contains("server:run_retention must be a number of days", output, StringComparison.Ordinal);
     }
 
     [Fact]

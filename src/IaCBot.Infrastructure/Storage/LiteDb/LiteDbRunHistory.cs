@@ -74,5 +74,17 @@ internal sealed class LiteDbRunHistory : IRunHistory
         return Task.FromResult<IReadOnlyList<RunRecord>>(found);
     }
 
+    public Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // A run ends after it starts, so the indexed start narrows the search; the end is only in the record's JSON.
+        var ended = Query.And(Query.EQ("running", false), Query.LT("started", cutoff.UtcDateTime));
+        var ids = _runs.Find(ended)
+            .Where(document => Read(document) is { } run && (run.FinishedAt ?? run.StartedAt) < cutoff)
+            .Select(document => document["_id"])
+            .ToList();
+        var deleted = ids.Count == 0 ? 0 : _runs.DeleteMany(Query.And(Query.In("_id", ids), Query.EQ("running", false)));
+        return Task.FromResult(deleted);
+    }
+
     private static RunRecord? Read(BsonDocument document) => JsonSerializer.Deserialize<RunRecord>(document["json"].AsString, Json);
 }

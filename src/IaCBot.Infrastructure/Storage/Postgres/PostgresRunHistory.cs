@@ -30,6 +30,14 @@ internal sealed class PostgresRunHistory(PostgresDatabase database) : IRunHistor
         LIMIT @limit
         """;
 
+    // The start is indexed and a run ends after it starts; an interrupted run may have no end, so it counts from its
+    // start. Replicas running this at once are harmless: a row one of them deleted is not there for the other.
+    private const string DeleteEnded = """
+        DELETE FROM iacbot.runs
+        WHERE NOT running AND started < @cutoff
+            AND COALESCE((record->>'finishedAt')::timestamptz, started) < @cutoff
+        """;
+
     public async Task SaveAsync(RunRecord run, CancellationToken cancellationToken)
     {
         await using var upsert = (await database.CommandAsync(Upsert, cancellationToken))
@@ -53,6 +61,12 @@ internal sealed class PostgresRunHistory(PostgresDatabase database) : IRunHistor
             .With("running_only", query.RunningOnly)
             .With("limit", Math.Max(1, query.Limit));
         return (await select.ListAsync(Read, cancellationToken)).OfType<RunRecord>().ToList();
+    }
+
+    public async Task<int> DeleteFinishedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var delete = (await database.CommandAsync(DeleteEnded, cancellationToken)).With("cutoff", cutoff);
+        return await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static RunRecord? Read(NpgsqlDataReader row) => JsonSerializer.Deserialize<RunRecord>(row.Get<string>("record"), Json);

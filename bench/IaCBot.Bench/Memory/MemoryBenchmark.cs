@@ -10,7 +10,7 @@ namespace IaCBot.Bench.Memory;
 /// <summary>
 /// Starts the real server as an operator would (fresh data_dir, LiteDB and the SQLite queue) and reads its resident
 /// memory once it is up and has settled; then, against a GitHub stub that answers and the fake terraform, it plans one
-/// small PR (to load the plan's code) and one whose plan prints <see cref="PlanOutputBytes"/>, reading the RSS every
+/// small PR (to load the plan's code), a control PR and one whose plan prints <see cref="PlanOutputBytes"/>, reading the RSS every
 /// 100 ms meanwhile. Linux only: RSS comes from /proc.
 /// </summary>
 internal sealed class MemoryBenchmark(bool smoke, TextWriter output)
@@ -32,10 +32,10 @@ internal sealed class MemoryBenchmark(bool smoke, TextWriter output)
         var settings = new ServerSettings(Path.Combine(work, "data"), Secret, PullRequestPayload.Allowlist, github.ApiUrl, "iacbot-bench",
             FakeTerraformBinary.Path());
         var samples = new List<double>();
-        PlanGrowth growth;
+        (PlanGrowth Control, PlanGrowth Big) plans;
         await using (var server = await BenchServer.StartAsync(settings, work))
         {
-            output.WriteLine($"Server up at {server.Address}; reading its RSS for {Settle.TotalSeconds} s.");
+            output.WriteLine($"Server up at {server.Address}; reading its RSS for {(smoke ? 0 : Settle.TotalSeconds)} s.");
             samples.Add(ResidentMemory.MiBOf(server.ProcessId));
             for (var waited = TimeSpan.Zero; waited < (smoke ? TimeSpan.Zero : Settle); waited += TimeSpan.FromSeconds(1))
             {
@@ -43,10 +43,10 @@ internal sealed class MemoryBenchmark(bool smoke, TextWriter output)
                 samples.Add(ResidentMemory.MiBOf(server.ProcessId));
             }
 
-            growth = await MeasurePlanAsync(new PlanFlow(server, github, remote, Secret), server.ProcessId);
+            plans = await MeasurePlansAsync(new PlanFlow(server, github, remote, Secret), server.ProcessId, settings.DataDir);
         }
 
-        var text = Markdown(started, MachineInfo.Read(loadBefore), samples, growth);
+        var text = Markdown(started, MachineInfo.Read(loadBefore), samples, plans.Control, plans.Big);
         output.WriteLine(text);
         if (!smoke)
         {
@@ -57,15 +57,26 @@ internal sealed class MemoryBenchmark(bool smoke, TextWriter output)
         return 0;
     }
 
-    private async Task<PlanGrowth> MeasurePlanAsync(PlanFlow flow, int pid)
+    /// <summary>
+    /// A small plan first, untimed, to load the plan's code; then a control plan with no extra output, to show what any
+    /// second plan adds; then the big one. Each is read from a settled server.
+    /// </summary>
+    private async Task<(PlanGrowth Control, PlanGrowth Big)> MeasurePlansAsync(PlanFlow flow, int pid, string dataDir)
     {
-        output.WriteLine("Planning a small PR first (untimed), then one whose plan prints " + $"{PlanOutputBytes >> 20} MiB.");
-        await flow.RunAsync(1, Project("warm", "", 0), Cap);
+        output.WriteLine($"Planning a small PR (untimed), one more with no extra output, then one whose plan prints {PlanOutputBytes >> 20} MiB.");
+        await flow.RunAsync(1, Project("warm", 0), Cap);
+        var control = await MeasurePlanAsync(flow, pid, dataDir, 2, "control", 0);
+        var big = await MeasurePlanAsync(flow, pid, dataDir, 3, "big", PlanOutputBytes);
+        return (control, big);
+    }
+
+    private async Task<PlanGrowth> MeasurePlanAsync(PlanFlow flow, int pid, string dataDir, int number, string name, long bytes)
+    {
         await Task.Delay(TimeSpan.FromSeconds(smoke ? 0 : 5));
         var before = ResidentMemory.MiBOf(pid);
         var peak = before;
         var clock = Stopwatch.StartNew();
-        var plan = flow.RunAsync(2, Project("big", "# fake-terraform: sleep plan 1\n", PlanOutputBytes), Cap);
+        var plan = flow.RunAsync(number, Project(name, bytes), Cap);
         while (!plan.IsCompleted)
         {
             peak = Math.Max(peak, ResidentMemory.MiBOf(pid));
@@ -73,22 +84,29 @@ internal sealed class MemoryBenchmark(bool smoke, TextWriter output)
         }
 
         var times = await plan;
-        if (!times.Comment.Body.Contains("extra output line", StringComparison.Ordinal))
+        if (bytes > 0 && !times.Comment.Body.Contains("extra output line", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The plan comment does not show the plan's output:\n{times.Comment.Body[..Math.Min(2000, times.Comment.Body.Length)]}");
         }
 
         peak = Math.Max(peak, ResidentMemory.MiBOf(pid));
-        return new PlanGrowth(PlanOutputBytes, before, peak, ResidentMemory.PeakMiBOf(pid), ResidentMemory.MiBOf(pid), clock.Elapsed);
+        return new PlanGrowth(bytes, LargestLog(dataDir), before, peak, ResidentMemory.PeakMiBOf(pid), ResidentMemory.MiBOf(pid), clock.Elapsed);
     }
 
-    private static Dictionary<string, string> Project(string name, string knobs, long bytes) => new(StringComparer.Ordinal)
+    /// <summary>The biggest run log under data_dir/logs: proof that the output really went through the server.</summary>
+    private static long LargestLog(string dataDir)
     {
-        [$"{name}/main.tf"] = knobs + (bytes > 0 ? $"# fake-terraform: extra-bytes plan {bytes.ToString(CultureInfo.InvariantCulture)}\n" : "")
+        var logs = Path.Combine(dataDir, "logs");
+        return Directory.Exists(logs) ? Directory.EnumerateFiles(logs, "*", SearchOption.AllDirectories).Max(f => (long?)new FileInfo(f).Length) ?? 0 : 0;
+    }
+
+    private static Dictionary<string, string> Project(string name, long bytes) => new(StringComparer.Ordinal)
+    {
+        [$"{name}/main.tf"] = (bytes > 0 ? $"# fake-terraform: extra-bytes plan {bytes.ToString(CultureInfo.InvariantCulture)}\n" : "")
             + $"resource \"null_resource\" \"{name}\" {{\n}}\n",
     };
 
-    private static string Markdown(DateTimeOffset started, MachineInfo m, IReadOnlyList<double> samples, PlanGrowth g) => new StringBuilder()
+    private static string Markdown(DateTimeOffset started, MachineInfo m, IReadOnlyList<double> samples, PlanGrowth control, PlanGrowth g) => new StringBuilder()
         .AppendLine(CultureInfo.InvariantCulture, $"# Server memory, {started:yyyy-MM-dd HH:mm:ss} UTC")
         .AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Machine: {m.Cpu}, {m.Cores} cores, {m.RamGiB} GiB RAM, {m.Os}, {m.DotNet}.")
@@ -99,12 +117,13 @@ internal sealed class MemoryBenchmark(bool smoke, TextWriter output)
         .AppendLine(CultureInfo.InvariantCulture, $"| RSS when /healthz first answers | {samples[0]} | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| RSS idle, {samples.Count - 1} s later | {samples[^1]} | <= 150 |")
         .AppendLine(CultureInfo.InvariantCulture, $"| Highest RSS while idle | {samples.Max()} | |")
-        .AppendLine(CultureInfo.InvariantCulture, $"| RSS idle after a small plan, just before the big one | {g.BeforeMiB} | |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| Control plan (no extra output): RSS before / highest / growth | {control.BeforeMiB} / {control.PeakMiB} / {control.GrowthMiB} | |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| RSS idle just before the big plan | {g.BeforeMiB} | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| Highest RSS while the plan printed {g.OutputBytes >> 20} MiB (sampled every 100 ms) | {g.PeakMiB} | |")
-        .AppendLine(CultureInfo.InvariantCulture, $"| Growth while a plan prints {g.OutputBytes >> 20} MiB | {g.GrowthMiB} | <= 50 |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| **Growth while a plan prints {g.OutputBytes >> 20} MiB** | **{g.GrowthMiB}** | <= 50 |")
         .AppendLine(CultureInfo.InvariantCulture, $"| VmHWM (lifetime peak) after the plan | {g.HighWaterMiB} | |")
         .AppendLine(CultureInfo.InvariantCulture, $"| RSS after the plan | {g.AfterMiB} | |")
         .AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"The big plan took {g.Took.TotalSeconds:F1} s from its delivery to its comment and status (the fake terraform's `extra-bytes plan` knob, 100-byte lines; the server streams the output to its log and keeps its tail for the comment).")
+        .AppendLine(CultureInfo.InvariantCulture, $"The big plan took {g.Took.TotalSeconds:F1} s from its delivery to its comment and status; its run log on disk holds {g.LogBytes / 1048576.0:F1} MiB. Its output comes from the fake terraform's `extra-bytes plan` knob (100-byte lines); the server streams it to that log and keeps its tail for the comment.")
         .ToString();
 }

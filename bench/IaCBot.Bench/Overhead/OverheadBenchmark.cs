@@ -29,7 +29,8 @@ internal sealed class OverheadBenchmark(OverheadOptions options, TextWriter outp
             samples.AddRange(await MeasureAsync(scenario, github, remote, terraform, Path.Combine(work, $"server-{_nextPull}")));
         }
 
-        var text = OverheadReport.Markdown(started, MachineInfo.Read(loadBefore), options, samples);
+        var bareCall = await BareCall.MedianAsync(terraform);
+        var text = OverheadReport.Markdown(started, MachineInfo.Read(loadBefore), options, samples, bareCall);
         output.WriteLine(text);
         if (!options.Smoke)
         {
@@ -48,7 +49,8 @@ internal sealed class OverheadBenchmark(OverheadOptions options, TextWriter outp
         await using var server = await BenchServer.StartAsync(settings, serverDir);
         var flow = new PlanFlow(server, github, remote, Secret);
         output.WriteLine($"{scenario.Name}: server up at {server.Address}; one untimed PR to warm it.");
-        await flow.RunAsync(_nextPull++, new PlanScenario("warm-up", 1, 0, false).Files(_nextPull - 1), Cap);
+        var warmUp = _nextPull++;
+        await flow.RunAsync(warmUp, new PlanScenario("warm-up", 1, 0, false).Files(warmUp), Cap);
         var samples = new List<OverheadSample>();
         for (var repetition = 1; repetition <= options.Repeat; repetition++)
         {

@@ -7,7 +7,7 @@ namespace IaCBot.Bench.Overhead;
 /// <summary>The overhead run as Markdown: one row per scenario (medians), then every sample.</summary>
 internal static class OverheadReport
 {
-    public static string Markdown(DateTimeOffset started, MachineInfo m, OverheadOptions options, IReadOnlyList<OverheadSample> samples)
+    public static string Markdown(DateTimeOffset started, MachineInfo m, OverheadOptions options, IReadOnlyList<OverheadSample> samples, TimeSpan bareCall)
     {
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"# IaCBot's overhead on a PR plan, {started:yyyy-MM-dd HH:mm:ss} UTC{(options.Smoke ? " (smoke)" : "")}")
@@ -36,7 +36,10 @@ internal static class OverheadReport
                 $"| {x.Scenario.Name} | {x.Repetition} | {x.IaCBot.TotalSeconds:F2} ({x.UntilComment.TotalSeconds:F2}) | {x.Script.TotalSeconds:F2} | {x.Ratio:F3} |");
         }
 
-        return text.ToString();
+        return text.AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"A bare call of the fake terraform (`terraform version`, a .NET program) took {bareCall.TotalSeconds:F2} s here (median of 5). Per project IaCBot runs four (init, workspace show, plan, show -json), the script two.")
+            .ToString();
     }
 
     private static string Target(PlanScenario s, double ratio, bool smoke) =>

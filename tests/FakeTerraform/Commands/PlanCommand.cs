@@ -30,6 +30,7 @@ internal sealed class PlanCommand(RunContext context)
             return 1;
         }
 
+        await FillerOutput.WriteAsync(context.Out, operation.Config.Knobs.ExtraOutputBytes);
         output.Print(PlanRenderer.Render(plan, output.Color));
         output.ViewDiagnostics(Warnings(plan, operation.Config.Knobs.SecretOutputs));
         var planPath = flags.Last("out");

@@ -2,7 +2,8 @@ namespace FakeTerraform.Config;
 
 /// <summary>
 /// What tests ask of the fake through <c># fake-terraform: ...</c> comments in the configuration:
-/// <c>fail CMD</c>, <c>sleep CMD SECONDS</c>, <c>extra-output plan LINES</c>, <c>secret-output plan TEXT</c>.
+/// <c>fail CMD</c>, <c>sleep CMD SECONDS</c>, <c>extra-output plan LINES</c>, <c>extra-bytes plan BYTES</c>,
+/// <c>secret-output plan TEXT</c>.
 /// CMD is init, plan, apply, import or state (the last covering <c>state list</c> and <c>state rm</c>).
 /// </summary>
 internal sealed record FakeKnobs(
@@ -12,6 +13,9 @@ internal sealed record FakeKnobs(
     IReadOnlyList<string> SecretOutputs)
 {
     public const string Marker = "fake-terraform:";
+
+    /// <summary><c>extra-bytes plan BYTES</c>: that many bytes of filler lines before the plan, written as they are made.</summary>
+    public long ExtraOutputBytes { get; init; }
 
     public static FakeKnobs None { get; } = new(new HashSet<string>(), new Dictionary<string, TimeSpan>(), 0, []);
 

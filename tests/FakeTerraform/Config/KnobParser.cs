@@ -10,6 +10,7 @@ internal static class KnobParser
         var failing = new HashSet<string>(StringComparer.Ordinal);
         var sleeps = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         var extraLines = 0;
+        var extraBytes = 0L;
         var secrets = new List<string>();
         foreach (var body in commentBodies)
         {
@@ -31,13 +32,16 @@ internal static class KnobParser
                 case ["extra-output", "plan", var lines] when int.TryParse(lines, CultureInfo.InvariantCulture, out var count):
                     extraLines = Math.Max(0, count);
                     break;
+                case ["extra-bytes", "plan", var bytes] when long.TryParse(bytes, CultureInfo.InvariantCulture, out var size):
+                    extraBytes = Math.Max(0, size);
+                    break;
                 case ["secret-output", "plan", var secret]:
                     secrets.Add(secret.Trim());
                     break;
             }
         }
 
-        return new FakeKnobs(failing, sleeps, extraLines, secrets);
+        return new FakeKnobs(failing, sleeps, extraLines, secrets) { ExtraOutputBytes = extraBytes };
     }
 
     private static bool TryParseSeconds(string text, out TimeSpan delay)

@@ -9,16 +9,26 @@ internal sealed class Checkout(string root)
 {
     private readonly Dictionary<string, bool> directoryExists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> holdsConfiguration = new(StringComparer.Ordinal);
+    private CheckoutIndex? index;
     private TerraformTree? tree;
 
     /// <summary>
     /// Every terraform directory of the checkout with its local module calls, read on first use and then kept for the
-    /// rest of this event, so that thousands of projects cost one walk, not one each.
+    /// rest of this choice, so that thousands of projects cost one walk, not one each.
     /// </summary>
-    public TerraformTree Tree => tree ??= TerraformTreeScanner.Scan(root);
+    public TerraformTree Tree => tree ??= new TerraformTree((index ??= CheckoutIndex.Build(root)).Terraform);
 
+    /// <summary>
+    /// Whether <paramref name="dir"/> exists; once the checkout was walked, a directory the walk entered needs no system
+    /// call (hundreds of chosen projects would otherwise cost one each).
+    /// </summary>
     public bool DirectoryExists(string dir)
     {
+        if (index is not null && index.Walked(dir))
+        {
+            return true;
+        }
+
         if (!directoryExists.TryGetValue(dir, out var exists))
         {
             exists = Directory.Exists(PathOf(dir));
@@ -29,11 +39,16 @@ internal sealed class Checkout(string root)
     }
 
     /// <summary>
-    /// True when <paramref name="dir"/> exists and holds a <c>*.tf</c> or <c>*.tf.json</c> file. A changed
+    /// True when <paramref name="dir"/> exists and holds a configuration file (see <see cref="TerraformFiles"/>). A changed
     /// configuration file that still exists answers it without listing the directory.
     /// </summary>
     public bool HoldsTerraform(string dir, IEnumerable<string> changedFilesInDir)
     {
+        if (index is not null && index.Walked(dir))
+        {
+            return index.Terraform.ContainsKey(dir);
+        }
+
         if (holdsConfiguration.TryGetValue(dir, out var holds))
         {
             return holds;

@@ -4,7 +4,7 @@ using IaCBot.Core.RepoConfig.Paths;
 namespace IaCBot.Core.Projects;
 
 /// <summary>
-/// Finds projects without configuration, from the changed terraform files (<c>*.tf</c>, <c>*.tf.json</c>,
+/// Finds projects without configuration, from the changed terraform files (<c>*.tf</c>, <c>*.tf.json</c>, OpenTofu's <c>*.tofu</c>, <c>*.tofu.json</c>,
 /// <c>*.tfvars</c>, <c>*.tfvars.json</c>), as Atlantis does with <c>--autoplan-modules</c> on (always, here):
 /// <list type="bullet">
 /// <item>the directory holding a changed file, when it holds terraform configuration in the checkout (so a directory

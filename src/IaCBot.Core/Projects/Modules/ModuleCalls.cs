@@ -9,4 +9,10 @@ namespace IaCBot.Core.Projects.Modules;
 internal sealed record ModuleCalls(IReadOnlyList<string> Sources, bool DeclaresBackend)
 {
     public static ModuleCalls None { get; } = new([], false);
+
+    /// <summary>The calls of a directory's files together; null (no file yet) merged with a file gives the file's.</summary>
+    public static ModuleCalls Merge(ModuleCalls? a, ModuleCalls b) =>
+        a is null || ReferenceEquals(a, None) ? b
+        : ReferenceEquals(b, None) ? a
+        : new ModuleCalls([.. a.Sources, .. b.Sources], a.DeclaresBackend || b.DeclaresBackend);
 }

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace IaCBot.Core.Projects.Modules;
 
-/// <summary>Reads the module calls of one <c>*.tf</c> or <c>*.tf.json</c> file of a checkout.</summary>
+/// <summary>Reads the module calls of one configuration file of a checkout (HCL, or JSON for <c>*.json</c>).</summary>
 internal static class TerraformFileReader
 {
     // Generated *.tf.json files run to a few megabytes; anything far larger calls no module worth the memory.

@@ -4,7 +4,7 @@ namespace IaCBot.Core.Projects.Modules;
 
 /// <summary>
 /// The directories of a checkout that hold terraform configuration, and which of them call which others as local
-/// modules: built once per pull request event (see <see cref="TerraformTreeScanner"/>) and then asked many questions,
+/// modules: built once per choice of projects from a <see cref="CheckoutIndex"/> and then asked many questions,
 /// each answered from memory.
 /// </summary>
 internal sealed class TerraformTree
@@ -32,7 +32,7 @@ internal sealed class TerraformTree
         }
     }
 
-    /// <summary>Every directory holding a <c>*.tf</c> or <c>*.tf.json</c> file, in ordinal order.</summary>
+    /// <summary>Every directory holding a configuration file (see <see cref="TerraformFiles"/>), in ordinal order.</summary>
     public IReadOnlyList<string> Dirs { get; }
 
     public bool HoldsTerraform(string dir) => dirSet.Contains(dir);

@@ -163,4 +163,12 @@ public sealed class HclModuleReaderTests
 
         Assert.Equal(["../a", "../b"], calls.Sources);
     }
+
+    [Fact]
+    public void Escapes_and_literal_template_markers_in_a_source_are_read_as_terraform_reads_them()
+    {
+        var calls = HclModuleReader.Read("module \"a\" {\n  source = \"../with\\\"quote\"\n}\nmodule \"b\" {\n  source = \"../$${x}/%%{y}\"\n}\nmodule \"c\" {\n  source = \"../cost$5\"\n}\n");
+
+        Assert.Equal(["../with\"quote", "../${x}/%{y}", "../cost$5"], calls.Sources);
+    }
 }

@@ -30,10 +30,11 @@ public sealed class TerraformRunner(IProcessRunner processes, TerraformSettings 
     /// <summary>Selects the workspace, creating it when it does not exist yet.</summary>
     public async Task<TerraformStep> SelectWorkspaceAsync(TerraformInvocation at, string workspace, CancellationToken cancellationToken)
     {
-        var show = await RunAsync(at, ["workspace", "show"], cancellationToken);
-        if (show.Succeeded && show.Result.Output.Trim() == workspace)
+        // Terraform keeps the selected workspace in its data directory; reading it there spares starting terraform
+        // for every project of every plan, which is nearly always already in the right one.
+        if (SelectedWorkspace.Read(at) == workspace)
         {
-            return show;
+            return new TerraformStep("terraform workspace show", new ProcessResult(0, workspace + "\n", TimedOut: false, TimeSpan.Zero));
         }
 
         var select = await RunAsync(at, ["workspace", "select", workspace], cancellationToken);

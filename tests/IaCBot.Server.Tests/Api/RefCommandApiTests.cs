@@ -44,6 +44,8 @@ public sealed class RefCommandApiTests : ServerTest
         Assert.Contains(TerraformRuns, r => r.Command == "plan");
         Assert.Equal(0, GitHub.RequestCount("POST", "/"));
         Assert.Empty((await Api.GetJsonAsync("/api/locks")).AsArray());
+        var page = await App.Client.GetStringAsync(new Uri($"/runs/{run["id"]!.GetValue<string>()}", UriKind.Relative));
+        Assert.Contains("github.com/acme/infra (no pull request)", page, StringComparison.Ordinal);
     }
 
     [Fact]

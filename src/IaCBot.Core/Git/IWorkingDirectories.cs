@@ -18,6 +18,16 @@ public interface IWorkingDirectories
     /// </summary>
     Task<bool> IsUndivergedAsync(PullRequestInfo pull, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Checks out one commit for a run without a pull request, in a checkout of its own named <paramref name="run"/>
+    /// (one per workspace), apart from every PR's; <see cref="DeleteRunAsync"/> removes it when the run ends.
+    /// </summary>
+    /// <exception cref="GitException">The fetch failed; the message is safe to show.</exception>
+    Task<string> PrepareRunAsync(RepoId repo, RefCommit commit, string run, string workspace, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the checkouts of a run without a pull request.</summary>
+    Task DeleteRunAsync(RepoId repo, string run, CancellationToken cancellationToken);
+
     /// <summary>Deletes every checkout of the PR.</summary>
     Task DeleteAsync(PullRequestRef pull, CancellationToken cancellationToken);
 }

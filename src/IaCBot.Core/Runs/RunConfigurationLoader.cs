@@ -17,7 +17,13 @@ public sealed class RunConfigurationLoader(IWorkingDirectories checkouts, Server
     public async Task<(RunConfiguration? Configuration, string? Problem)> LoadAsync(PullRequestInfo pull, CancellationToken cancellationToken)
     {
         var checkout = await checkouts.PrepareAsync(pull, ProjectKey.DefaultWorkspace, cancellationToken);
-        var policy = server.For(pull.Ref.Repo, pull.BaseBranch);
+        return Load(checkout, pull.Ref.Repo, pull.BaseBranch);
+    }
+
+    /// <summary>The configuration of a checkout already made, for <paramref name="branch"/> of the repository.</summary>
+    public (RunConfiguration? Configuration, string? Problem) Load(string checkout, RepoId repo, string branch)
+    {
+        var policy = server.For(repo, branch);
         switch (policy.LoadRepoConfig(checkout))
         {
             case RepoConfigLoadResult.Invalid invalid:

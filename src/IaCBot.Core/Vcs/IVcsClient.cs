@@ -8,6 +8,12 @@ public interface IVcsClient
 
     Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The commit a branch, tag or commit SHA (short or full) names, for a run without a pull request. A ref the
+    /// repository lacks throws a <see cref="VcsException"/> with status 404 (GitHub answers 422).
+    /// </summary>
+    Task<RefCommit> ResolveRefAsync(RepoId repo, string gitRef, CancellationToken cancellationToken);
+
     /// <summary>Every file the PR changes, across all pages; a renamed file gives both its old and new path.</summary>
     Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken);
 

@@ -31,6 +31,9 @@ public sealed class VcsRouter : IVcsClient
     public Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         For(pull.Repo).GetPullRequestAsync(pull, cancellationToken);
 
+    public Task<RefCommit> ResolveRefAsync(RepoId repo, string gitRef, CancellationToken cancellationToken) =>
+        For(repo).ResolveRefAsync(repo, gitRef, cancellationToken);
+
     public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         For(pull.Repo).ListChangedFilesAsync(pull, cancellationToken);
 

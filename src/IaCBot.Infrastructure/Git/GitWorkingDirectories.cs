@@ -15,10 +15,20 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
 {
     private readonly KeyedGate _checkouts = new();
 
-    public async Task<string> PrepareAsync(PullRequestInfo pull, string workspace, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(PullDirectory(pull.Ref), workspace);
+    public Task<string> PrepareAsync(PullRequestInfo pull, string workspace, CancellationToken cancellationToken) =>
+        PrepareAtAsync(Path.Combine(PullDirectory(pull.Ref), workspace), pull.Ref.Repo, pull.HeadCloneUrl, pull.HeadSha, cancellationToken);
 
+    public Task<string> PrepareRunAsync(RepoId repo, RefCommit commit, string run, string workspace, CancellationToken cancellationToken) =>
+        PrepareAtAsync(Path.Combine(RunDirectory(repo, run), workspace), repo, commit.CloneUrl, commit.Sha, cancellationToken);
+
+    public Task DeleteRunAsync(RepoId repo, string run, CancellationToken cancellationToken)
+    {
+        DeleteDirectory(RunDirectory(repo, run));
+        return Task.CompletedTask;
+    }
+
+    private async Task<string> PrepareAtAsync(string path, RepoId repo, string cloneUrl, string sha, CancellationToken cancellationToken)
+    {
         // Projects applied in parallel may share a workspace's checkout: one git at a time in it.
         using var turn = await _checkouts.EnterAsync(path, cancellationToken);
         if (GitLockFiles.AnyIn(path))
@@ -28,7 +38,7 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
             DeleteDirectory(path);
         }
 
-        if (await CurrentCommitAsync(path, cancellationToken) == pull.HeadSha)
+        if (await CurrentCommitAsync(path, cancellationToken) == sha)
         {
             return path;
         }
@@ -38,16 +48,16 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
             DeleteDirectory(path);
             Directory.CreateDirectory(path);
             await GitAsync(path, ["init", "--quiet"], "prepare a checkout", cancellationToken);
-            await GitAsync(path, ["remote", "add", "origin", pull.HeadCloneUrl], "prepare a checkout", cancellationToken);
+            await GitAsync(path, ["remote", "add", "origin", cloneUrl], "prepare a checkout", cancellationToken);
         }
         else
         {
-            await GitAsync(path, ["remote", "set-url", "origin", pull.HeadCloneUrl], "prepare a checkout", cancellationToken);
+            await GitAsync(path, ["remote", "set-url", "origin", cloneUrl], "prepare a checkout", cancellationToken);
         }
 
-        var action = $"fetch commit {Short(pull.HeadSha)} from {Redact(pull.HeadCloneUrl)}";
-        await FetchAsync(pull, pull.HeadCloneUrl, path, ["fetch", "--quiet", "--no-tags", "--depth", "1", "origin", pull.HeadSha], action, cancellationToken);
-        await GitAsync(path, ["checkout", "--quiet", "--force", "--detach", pull.HeadSha], $"check out {Short(pull.HeadSha)}", cancellationToken);
+        var action = $"fetch commit {Short(sha)} from {Redact(cloneUrl)}";
+        await FetchAsync(repo, cloneUrl, path, ["fetch", "--quiet", "--no-tags", "--depth", "1", "origin", sha], action, cancellationToken);
+        await GitAsync(path, ["checkout", "--quiet", "--force", "--detach", sha], $"check out {Short(sha)}", cancellationToken);
 
         // Files the old commit's run left behind (plan files among them) must not leak into the new one; the
         // provider cache in .terraform is kept so init stays fast.
@@ -63,11 +73,11 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         var shallow = await processes.RunAsync(Spec(path, ["rev-parse", "--is-shallow-repository"], null), cancellationToken);
         if (shallow.Output.Trim() == "true")
         {
-            await FetchAsync(pull, pull.HeadCloneUrl, path, ["fetch", "--quiet", "--no-tags", "--unshallow", "origin", pull.HeadSha], "fetch the pull request's history", cancellationToken);
+            await FetchAsync(pull.Ref.Repo, pull.HeadCloneUrl, path, ["fetch", "--quiet", "--no-tags", "--unshallow", "origin", pull.HeadSha], "fetch the pull request's history", cancellationToken);
         }
 
         var baseUrl = pull.BaseCloneUrl ?? pull.HeadCloneUrl;
-        await FetchAsync(pull, baseUrl, path, ["fetch", "--quiet", "--no-tags", baseUrl, $"+refs/heads/{pull.BaseBranch}:refs/iacbot/base"],
+        await FetchAsync(pull.Ref.Repo, baseUrl, path, ["fetch", "--quiet", "--no-tags", baseUrl, $"+refs/heads/{pull.BaseBranch}:refs/iacbot/base"],
             $"fetch the base branch {pull.BaseBranch}", cancellationToken);
         var ancestor = await processes.RunAsync(Spec(path, ["merge-base", "--is-ancestor", "refs/iacbot/base", "HEAD"], null), cancellationToken);
         return ancestor.Succeeded;
@@ -82,6 +92,14 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
     private string PullDirectory(PullRequestRef pull) =>
         Path.Combine(settings.ReposRoot, pull.Repo.Host.Replace(':', '_'), pull.Repo.Owner, pull.Repo.Name, pull.Number.ToString());
 
+    /// <summary>
+    /// Beside the PRs' numbered folders, under <c>runs</c>: a run's name is made of letters, digits and dashes only,
+    /// so it can never reach outside.
+    /// </summary>
+    private string RunDirectory(RepoId repo, string run) =>
+        Path.Combine(settings.ReposRoot, repo.Host.Replace(':', '_'), repo.Owner, repo.Name, "runs",
+            new string(run.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_').ToArray()));
+
     private async Task<string?> CurrentCommitAsync(string path, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Path.Combine(path, ".git")))
@@ -93,10 +111,10 @@ internal sealed class GitWorkingDirectories(IProcessRunner processes, GitSetting
         return result.Succeeded ? result.Output.Trim() : null;
     }
 
-    private async Task FetchAsync(PullRequestInfo pull, string url, string path, string[] arguments, string action, CancellationToken cancellationToken)
+    private async Task FetchAsync(RepoId repo, string url, string path, string[] arguments, string action, CancellationToken cancellationToken)
     {
-        var credential = await settings.Credentials.ForRepoAsync(pull.Ref.Repo, cancellationToken);
-        await GitAsync(path, arguments, action, cancellationToken, credential is null ? null : (CredentialScope(pull.Ref.Repo.Host, url), credential));
+        var credential = await settings.Credentials.ForRepoAsync(repo, cancellationToken);
+        await GitAsync(path, arguments, action, cancellationToken, credential is null ? null : (CredentialScope(repo.Host, url), credential));
     }
 
     /// <summary>

@@ -40,6 +40,16 @@ internal sealed class GitHubVcsClient : IVcsClient
             GitHubMapping.ToPullRequestInfo(pull.Repo, await _client.PullRequest.Get(pull.Repo.Owner, pull.Repo.Name, pull.Number)),
             cancellationToken);
 
+    /// <remarks>GitHub answers 422 for a ref the repository does not have, and takes a branch, a tag or a SHA alike.</remarks>
+    /// <seealso href="https://docs.github.com/en/rest/commits/commits#get-a-commit"/>
+    public Task<RefCommit> ResolveRefAsync(RepoId repo, string gitRef, CancellationToken cancellationToken) =>
+        CallAsync(For(repo), $"find {gitRef} in {repo}", async () =>
+        {
+            var commit = await _client.Repository.Commit.Get(repo.Owner, repo.Name, gitRef);
+            var repository = await _client.Repository.Get(repo.Owner, repo.Name);
+            return new RefCommit(commit.Sha, repository.CloneUrl);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         CallAsync<IReadOnlyList<string>>(For(pull.Repo), $"list the files of {pull}", async () =>
         {

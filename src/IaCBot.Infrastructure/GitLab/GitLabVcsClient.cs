@@ -21,6 +21,16 @@ internal sealed class GitLabVcsClient(GitLabSettings settings, Func<HttpClient> 
 
     public int MaxCommentLength(RepoId repo) => CommentLimit;
 
+    /// <remarks>GitLab takes a branch, a tag or a SHA in the same place, and answers 404 for none of them.</remarks>
+    /// <seealso href="https://docs.gitlab.com/api/commits/#get-a-single-commit"/>
+    public async Task<RefCommit> ResolveRefAsync(RepoId repo, string gitRef, CancellationToken cancellationToken)
+    {
+        var action = $"find {gitRef} in {repo}";
+        var commit = await _api.GetAsync<GitLabCommit>($"{Project(repo)}/repository/commits/{Uri.EscapeDataString(gitRef)}", action, cancellationToken);
+        var project = await _api.GetAsync<GitLabProject>(Project(repo), action, cancellationToken);
+        return new RefCommit(Required(commit.Id, "id", action), Required(project.HttpUrlToRepo, "http_url_to_repo", action));
+    }
+
     public async Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken)
     {
         var action = $"get merge request {pull}";

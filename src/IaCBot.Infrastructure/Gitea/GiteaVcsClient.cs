@@ -21,6 +21,19 @@ internal sealed class GiteaVcsClient(GiteaSettings settings, Func<HttpClient> ht
 
     public int MaxCommentLength(RepoId repo) => CommentLimit;
 
+    /// <remarks>Gitea's single-commit route takes a branch or tag name as well as a SHA.</remarks>
+    /// <seealso href="https://gitea.com/api/swagger#/repository/repoGetSingleCommit"/>
+    public async Task<RefCommit> ResolveRefAsync(RepoId repo, string gitRef, CancellationToken cancellationToken)
+    {
+        var action = $"find {gitRef} in {repo}";
+        var commit = await _api.SendAsync(action, HttpMethod.Get, $"{Repo(repo)}/git/commits/{Uri.EscapeDataString(gitRef)}", null, cancellationToken);
+        var repository = await _api.SendAsync(action, HttpMethod.Get, Repo(repo), null, cancellationToken);
+        return commit is { ValueKind: JsonValueKind.Object } c && GiteaMapping.TextField(c, "sha") is { } sha
+            && repository is { ValueKind: JsonValueKind.Object } r && GiteaMapping.TextField(r, "clone_url") is { } url
+            ? new RefCommit(sha, url)
+            : throw GiteaApi.Malformed(action, "a commit and its repository");
+    }
+
     public async Task<PullRequestInfo> GetPullRequestAsync(PullRequestRef pull, CancellationToken cancellationToken)
     {
         var action = $"get pull request {pull}";

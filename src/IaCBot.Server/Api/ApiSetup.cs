@@ -11,6 +11,7 @@ internal static class ApiSetup
         services.AddHostedService<RunHistoryRecovery>();
         services.AddScoped<LockRelease>();
         services.AddScoped<CommandQueue>();
+        services.AddScoped<RefCommandQueue>();
         return services;
     }
 

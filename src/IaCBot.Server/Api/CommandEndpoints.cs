@@ -3,10 +3,11 @@ using System.Text.Json;
 namespace IaCBot.Server.Api;
 
 /// <summary>
-/// <c>POST /api/plan</c> and <c>POST /api/apply</c>: queue the same job a PR comment would, attributed to <c>api</c>,
-/// recorded in the run history and answered on the PR like any command. Applies keep every check a comment gets (the
-/// plan is fresh, the apply requirements are met, applies are not disabled) except the commenter's permission: the
-/// caller holds api:secret. A ref without a pull request is refused (422): a run's plan, lock and reply belong to a PR.
+/// <c>POST /api/plan</c> and <c>POST /api/apply</c>. With <c>pull</c>: queue the same job a PR comment would,
+/// attributed to <c>api</c>, recorded in the run history and answered on the PR like any command. Applies keep every
+/// check a comment gets (the plan is fresh, the apply requirements are met, applies are not disabled) except the
+/// commenter's permission: the caller holds api:secret. Without <c>pull</c>: plan, or plan and apply, a ref in a job
+/// of its own that only the run history records (see <see cref="RefCommandQueue"/>).
 /// </summary>
 internal static class CommandEndpoints
 {

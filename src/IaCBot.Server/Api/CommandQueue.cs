@@ -13,7 +13,8 @@ namespace IaCBot.Server.Api;
 
 /// <summary>
 /// Turns an API request into the comments a person would write (<c>iacbot plan -d DIR</c>, one per target), checks
-/// them as the comment parser does, and queues each as a job with its PR's next ticket, as a webhook would.
+/// them as the comment parser does, and queues each as a job with its PR's next ticket, as a webhook would. A
+/// request without a pull request goes to <see cref="RefCommandQueue"/>, with the same checks of its targets.
 /// </summary>
 internal sealed partial class CommandQueue(
     RepoAllowlist allowlist,
@@ -23,6 +24,7 @@ internal sealed partial class CommandQueue(
     PullRequestTurns turns,
     IBackgroundJobClient jobs,
     IOptions<GitHubOptions> github,
+    RefCommandQueue refs,
     ILogger<CommandQueue> logger)
 {
     private const int MaxTargets = 20;
@@ -40,11 +42,18 @@ internal sealed partial class CommandQueue(
             return CommandEndpoints.Problem(StatusCodes.Status403Forbidden, "Repository not allowed", $"{repo} is not in server:repo_allowlist.");
         }
 
+        if (body.Pull is null)
+        {
+            var (targets, invalid) = Comments(body, verb);
+            return invalid is not null
+                ? CommandEndpoints.Problem(StatusCodes.Status400BadRequest, "Invalid command", invalid)
+                : await refs.QueueAsync(repo, body.Ref, verb, targets, cancellationToken);
+        }
+
         if (body.Pull is not { } number || number <= 0)
         {
-            return CommandEndpoints.Problem(StatusCodes.Status422UnprocessableEntity, "A pull request is required",
-                "IaCBot plans and applies pull requests: a plan's lock, its saved plan file and the reply all belong to one. " +
-                "Give \"pull\": the number of the pull request of that ref.");
+            return CommandEndpoints.Problem(StatusCodes.Status400BadRequest, "Invalid pull request",
+                "\"pull\" must be a pull request's number; leave it out to run on a ref without a pull request.");
         }
 
         var pull = new PullRequestRef(repo, number);

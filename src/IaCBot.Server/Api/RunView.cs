@@ -4,10 +4,11 @@ using IaCBot.Server.Runs;
 namespace IaCBot.Server.Api;
 
 /// <summary>A run as <c>GET /api/runs/{id}</c> shows it, each project's output read from its log file.</summary>
+/// <param name="Pull">The pull request's number; null for a run without one (the API's plan or apply of a ref).</param>
 internal sealed record RunView(
     string Id,
     string Repository,
-    int Pull,
+    int? Pull,
     string Kind,
     string Command,
     string By,
@@ -30,7 +31,7 @@ internal sealed record RunView(
         }
 
         return new RunView(
-            run.Id, run.Pull.Repo.ToString(), run.Pull.Number, run.Kind.ToString().ToLowerInvariant(), run.Command, run.By, run.HeadSha,
+            run.Id, run.Pull.Repo.ToString(), Core.Runs.RefTarget.IsRefRun(run.Pull) ? null : run.Pull.Number, run.Kind.ToString().ToLowerInvariant(), run.Command, run.By, run.HeadSha,
             run.StartedAt, run.FinishedAt, run.Outcome.ToString().ToLowerInvariant(), projects, run.Reply);
     }
 }

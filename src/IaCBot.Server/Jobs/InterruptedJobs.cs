@@ -1,6 +1,7 @@
 using Hangfire;
 using IaCBot.Core.Recovery;
 using IaCBot.Core.RunHistory;
+using IaCBot.Core.Runs;
 using IaCBot.Core.Storage;
 
 namespace IaCBot.Server.Jobs;
@@ -19,7 +20,13 @@ internal sealed partial class InterruptedJobs(
 {
     public async Task DealWithAsync(JobRun run, CancellationToken cancellationToken)
     {
-        if (await handler.HandleAsync(run, cancellationToken) == RecoveryAction.RunAgain)
+        // A run without a pull request has no one to tell but its record, and is not run again: the caller who
+        // queued it decides. The locks an apply held stay, as a pull request's do, for a person to look at.
+        if (RefTarget.IsRefRun(run.Pull))
+        {
+            LogRefRunInterrupted(run.JobId, run.Command);
+        }
+        else if (await handler.HandleAsync(run, cancellationToken) == RecoveryAction.RunAgain)
         {
             var (pullRequest, comment) = QueuedWork.FromJson(run.Payload);
             var jobId = pullRequest is not null
@@ -35,6 +42,9 @@ internal sealed partial class InterruptedJobs(
 
         await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} ({Command}), a run without a pull request, was cut short; it is not run again")]
+    private partial void LogRefRunInterrupted(string jobId, string command);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The work of interrupted job {JobId} was queued again as job {NewJobId}")]
     private partial void LogQueuedAgain(string jobId, string newJobId);

@@ -43,6 +43,7 @@ internal static class JobQueueSetup
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddJobRecovery();
         services.AddScoped<WebhookJobs>();
+        services.AddScoped<RefRunJobs>();
         services.AddHostedService<OutboxFlushService>();
         return services;
     }

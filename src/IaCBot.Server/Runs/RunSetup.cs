@@ -57,6 +57,7 @@ internal static class RunSetup
         services.AddScoped<Automerge>();
         services.AddScoped<PlanRunner>();
         services.AddScoped<ApplyRunner>();
+        services.AddScoped<RefRunner>();
         services.AddScoped<UnlockRunner>();
         services.AddScoped<VersionRunner>();
         services.AddScoped<PullRequestEventProcessor>();

@@ -11,7 +11,8 @@ internal static class PullLinks
 
     public static string Here(PullRequestRef pull) => $"/pull?repo={Uri.EscapeDataString(pull.Repo.ToString())}&number={pull.Number}";
 
-    /// <summary>The PR's page here and its link on the host, as table cell content.</summary>
-    public static string Cell(PullRequestRef pull) =>
-        $"{Html.Link(Here(pull), pull.ToString())} (<a href=\"{Html.E(OnHost(pull))}\" rel=\"noreferrer\">on {Html.E(pull.Repo.Host)}</a>)";
+    /// <summary>The PR's page here and its link on the host, as table cell content; for a run without a PR, its repository.</summary>
+    public static string Cell(PullRequestRef pull) => Core.Runs.RefTarget.IsRefRun(pull)
+        ? $"{Html.E(pull.Repo.ToString())} (no pull request)"
+        : $"{Html.Link(Here(pull), pull.ToString())} (<a href=\"{Html.E(OnHost(pull))}\" rel=\"noreferrer\">on {Html.E(pull.Repo.Host)}</a>)";
 }

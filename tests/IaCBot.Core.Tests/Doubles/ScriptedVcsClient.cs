@@ -72,6 +72,9 @@ internal sealed class ScriptedVcsClient : IVcsClient
     public Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task<RefCommit> ResolveRefAsync(RepoId repo, string gitRef, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task MergeAsync(PullRequestRef pull, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task DeleteBranchAsync(RepoId repo, string branch, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -164,6 +164,21 @@ public sealed class GitWorkingDirectoriesTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_root, "repos", "github.com", "acme", "infra", "12")));
     }
 
+    [Fact]
+    public async Task A_run_without_a_pull_request_gets_checkouts_of_its_own_that_go_with_it()
+    {
+        var sha = Commit("main.tf", "x");
+        var repo = new RepoId("github.com", "acme", "infra");
+        var pullCheckout = await _checkouts.PrepareAsync(Pull(sha), "default", CancellationToken.None);
+
+        var path = await _checkouts.PrepareRunAsync(repo, new RefCommit(sha, new Uri(_origin).AbsoluteUri), "17/../x", "default", CancellationToken.None);
+        await _checkouts.DeleteRunAsync(repo, "17/../x", CancellationToken.None);
+
+        Assert.Equal(Path.Combine(_root, "repos", "github.com", "acme", "infra", "runs", "17____x", "default"), path);
+        Assert.False(Directory.Exists(path));
+        Assert.True(File.Exists(Path.Combine(pullCheckout, "main.tf")));
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private PullRequestInfo Pull(string sha) => new(

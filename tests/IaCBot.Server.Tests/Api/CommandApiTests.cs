@@ -33,15 +33,6 @@ public sealed class CommandApiTests : ServerTest
         Assert.Equal("succeeded", applied["outcome"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Without_a_pull_request_the_api_answers_422_saying_why()
-    {
-        var response = await Api.SendAsync(HttpMethod.Post, "/api/plan", new { repository = "github.com/acme/infra", @ref = "main" });
-
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("belong to one", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("""{"repository":"acme","pull":1}""", HttpStatusCode.BadRequest)]
     [InlineData("""{"repository":"github.com/other/infra","pull":1}""", HttpStatusCode.Forbidden)]

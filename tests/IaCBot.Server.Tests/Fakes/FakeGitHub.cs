@@ -17,6 +17,7 @@ public sealed class FakeGitHub : IDisposable
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
 
     private readonly FakeGitHubState _state = new();
+    private readonly RepositoryRoutes _repositories = new();
     private readonly WireMockServer _server;
 
     public FakeGitHub(string token = "test-token")
@@ -32,6 +33,7 @@ public sealed class FakeGitHub : IDisposable
             .. new MergeRoutes(_state).All(),
             .. new AccessRoutes(_state).All(),
             .. new AppRoutes(_state).All(),
+            .. _repositories.All(),
         ]);
     }
 
@@ -64,6 +66,13 @@ public sealed class FakeGitHub : IDisposable
         pull.BaseBranch = baseBranch;
         return pull;
     }
+
+    /// <summary>
+    /// Makes the repository known on its own, apart from its pull requests: its clone URL, and which commit a branch,
+    /// tag or SHA names (<paramref name="resolve"/> answers null for one it lacks).
+    /// </summary>
+    public void AddRepository(string owner, string repo, string cloneUrl, Func<string, string?> resolve, string defaultBranch = "main") =>
+        _repositories.Add(owner, repo, cloneUrl, defaultBranch, resolve);
 
     /// <summary>A user's role on a repository: admin, maintain, write, triage, read or none.</summary>
     public void SetRole(string owner, string repo, string user, string role) => _state.SetRole(owner, repo, user, role);

@@ -85,6 +85,16 @@ public sealed class TestGitRepository : IDisposable
         }
     }
 
+    /// <summary>The sha a branch, tag or (short) sha names, or null when the repository has no such commit.</summary>
+    public string? Resolve(string gitRef)
+    {
+        lock (_gate)
+        {
+            var result = GitCli.TryRun(Path, _home, "rev-parse", "--verify", "--quiet", "--end-of-options", $"{gitRef}^{{commit}}");
+            return result.ExitCode == 0 ? result.Output.Trim() : null;
+        }
+    }
+
     public void Dispose()
     {
         if (!Directory.Exists(_root))

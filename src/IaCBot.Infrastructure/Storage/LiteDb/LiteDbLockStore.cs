@@ -28,8 +28,10 @@ internal sealed class LiteDbLockStore : ILockStore
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
-            var holder = _locks.FindById(wanted.Key.Id);
-            return Task.FromResult(holder is null ? wanted : FromDocument(holder));
+            // Released between the two statements: try again rather than report a lock that was never taken.
+            return _locks.FindById(wanted.Key.Id) is { } holder
+                ? Task.FromResult(FromDocument(holder))
+                : TryAcquireAsync(wanted, cancellationToken);
         }
     }
 

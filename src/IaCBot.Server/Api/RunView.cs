@@ -3,7 +3,10 @@ using IaCBot.Server.Runs;
 
 namespace IaCBot.Server.Api;
 
-/// <summary>A run as <c>GET /api/runs/{id}</c> shows it, each project's output read from its log file.</summary>
+/// <summary>
+/// A run as <c>GET /api/runs/{id}</c> shows it, each project's output read from its log file, or from the copy the
+/// replica that ran it stored when it ended. <c>Replica</c> names the replica that runs it (or ran it).
+/// </summary>
 internal sealed record RunView(
     string Id,
     string Repository,
@@ -16,7 +19,8 @@ internal sealed record RunView(
     DateTimeOffset? FinishedAt,
     string Outcome,
     IReadOnlyList<ProjectView> Projects,
-    string? Reply)
+    string? Reply,
+    string? Replica)
 {
     public static async Task<RunView> OfAsync(RunRecord run, RunLogFiles logs, CancellationToken cancellationToken)
     {
@@ -31,6 +35,6 @@ internal sealed record RunView(
 
         return new RunView(
             run.Id, run.Pull.Repo.ToString(), run.Pull.Number, run.Kind.ToString().ToLowerInvariant(), run.Command, run.By, run.HeadSha,
-            run.StartedAt, run.FinishedAt, run.Outcome.ToString().ToLowerInvariant(), projects, run.Reply);
+            run.StartedAt, run.FinishedAt, run.Outcome.ToString().ToLowerInvariant(), projects, run.Reply, ReplicaName.Of(run.Owner));
     }
 }

@@ -34,6 +34,7 @@ public static class InfrastructureServices
         services.AddSingleton<IApplyLockStore, LiteDbApplyLockStore>();
         services.AddSingleton<ITicketStore, LiteDbTicketStore>();
         services.AddSingleton<Core.RunHistory.IRunHistory, LiteDbRunHistory>();
+        services.AddSingleton<Core.RunLogs.IRunLogStore, LiteDbRunLogStore>();
         return services;
     }
 
@@ -53,6 +54,7 @@ public static class InfrastructureServices
         services.AddSingleton<IApplyLockStore, PostgresApplyLockStore>();
         services.AddSingleton<ITicketStore, PostgresTicketStore>();
         services.AddSingleton<Core.RunHistory.IRunHistory, PostgresRunHistory>();
+        services.AddSingleton<Core.RunLogs.IRunLogStore, PostgresRunLogStore>();
         return services;
     }
 

@@ -11,6 +11,10 @@ namespace IaCBot.Core.RunHistory;
 /// <param name="By">Who asked: the commenter, the PR event's sender, or <c>api</c>.</param>
 /// <param name="HeadSha">The commit, once known.</param>
 /// <param name="Reply">The Markdown of the replies posted on the PR, in order; null before the first.</param>
+/// <param name="Owner">
+/// The server process (replica) that runs it, as the job ledger names it; null in records from before it was kept.
+/// Another replica's page says where a run in progress is going on, since only that replica has its log yet.
+/// </param>
 public sealed record RunRecord(
     string Id,
     PullRequestRef Pull,
@@ -22,7 +26,8 @@ public sealed record RunRecord(
     DateTimeOffset? FinishedAt,
     RunOutcome Outcome,
     IReadOnlyList<ProjectRun> Projects,
-    string? Reply)
+    string? Reply,
+    string? Owner = null)
 {
     public TimeSpan? Duration => FinishedAt - StartedAt;
 }

@@ -16,6 +16,7 @@ public sealed class RunLog(RunLogSettings settings, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
+    private readonly List<string> _files = [];
     private string? _run;
 
     /// <summary>Names the run; its files are created as output arrives.</summary>
@@ -26,6 +27,19 @@ public sealed class RunLog(RunLogSettings settings, TimeProvider time)
         {
             _run = $"{started}-{Safe(runId)}";
             _owners.Clear();
+            _files.Clear();
+        }
+    }
+
+    /// <summary>The files handed out in this run, relative to data_dir; one may not exist when nothing was written to it.</summary>
+    public IReadOnlyList<string> Files
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _files];
+            }
         }
     }
 
@@ -52,6 +66,10 @@ public sealed class RunLog(RunLogSettings settings, TimeProvider time)
             var repo = pull.Repo;
             var folder = string.Join('/', Safe(repo.Host), Safe(repo.Owner), Safe(repo.Name), pull.Number.ToString(CultureInfo.InvariantCulture), _run);
             relative = $"{folder}/{UniqueName(baseName, owner)}.log";
+            if (!_files.Contains(RunLogSettings.FolderName + "/" + relative))
+            {
+                _files.Add(RunLogSettings.FolderName + "/" + relative);
+            }
         }
 
         var path = Path.Combine(settings.LogsDirectory, relative.Replace('/', Path.DirectorySeparatorChar));

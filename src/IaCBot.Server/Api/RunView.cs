@@ -3,7 +3,10 @@ using IaCBot.Server.Runs;
 
 namespace IaCBot.Server.Api;
 
-/// <summary>A run as <c>GET /api/runs/{id}</c> shows it, each project's output read from its log file.</summary>
+/// <summary>
+/// A run as <c>GET /api/runs/{id}</c> shows it, each project's output read from its log file, or from the copy the
+/// replica that ran it stored when it ended. <c>Replica</c> names the replica that runs it (or ran it).
+/// </summary>
 /// <param name="Pull">The pull request's number; null for a run without one (the API's plan or apply of a ref).</param>
 internal sealed record RunView(
     string Id,
@@ -17,7 +20,8 @@ internal sealed record RunView(
     DateTimeOffset? FinishedAt,
     string Outcome,
     IReadOnlyList<ProjectView> Projects,
-    string? Reply)
+    string? Reply,
+    string? Replica)
 {
     public static async Task<RunView> OfAsync(RunRecord run, RunLogFiles logs, CancellationToken cancellationToken)
     {
@@ -32,6 +36,6 @@ internal sealed record RunView(
 
         return new RunView(
             run.Id, run.Pull.Repo.ToString(), Core.Runs.RefTarget.IsRefRun(run.Pull) ? null : run.Pull.Number, run.Kind.ToString().ToLowerInvariant(), run.Command, run.By, run.HeadSha,
-            run.StartedAt, run.FinishedAt, run.Outcome.ToString().ToLowerInvariant(), projects, run.Reply);
+            run.StartedAt, run.FinishedAt, run.Outcome.ToString().ToLowerInvariant(), projects, run.Reply, ReplicaName.Of(run.Owner));
     }
 }

@@ -32,6 +32,7 @@ internal sealed partial class WebhookJobs(
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     RunRecorder recorder,
+    RunLogArchive logArchive,
     TimeProvider time,
     Redactor redactor,
     ILogger<WebhookJobs> logger)
@@ -75,7 +76,7 @@ internal sealed partial class WebhookJobs(
                 return;
         }
 
-        recorder.Begin(new RunRecord(run.JobId, run.Pull, run.Kind, run.Command, by, run.HeadSha, run.StartedAt, null, RunOutcome.Running, [], null));
+        recorder.Begin(new RunRecord(run.JobId, run.Pull, run.Kind, run.Command, by, run.HeadSha, run.StartedAt, null, RunOutcome.Running, [], null, run.Owner));
         await recorder.SaveAsync(cancellationToken);
         try
         {
@@ -85,18 +86,36 @@ internal sealed partial class WebhookJobs(
         {
             // The server is stopping and the grace is over. Not marked finished: the next start reports it.
             LogHandedBack(run.JobId, run.Pull);
-            await recorder.FinishAsync(RunOutcome.Interrupted, CancellationToken.None);
+            await FinishAsync(run.JobId, RunOutcome.Interrupted);
             throw;
         }
         catch
         {
             await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
-            await recorder.FinishAsync(RunOutcome.Error, CancellationToken.None);
+            await FinishAsync(run.JobId, RunOutcome.Error);
             throw;
         }
 
         await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
-        await recorder.FinishAsync(RunOutcome.Succeeded, CancellationToken.None);
+        await FinishAsync(run.JobId, RunOutcome.Succeeded);
+    }
+
+    /// <summary>
+    /// Stores the run's logs before the record says it ended, so that a replica that sees it ended finds them. A log
+    /// that cannot be stored is still on this replica's disk: that is no reason to fail the run.
+    /// </summary>
+    private async Task FinishAsync(string jobId, RunOutcome outcome)
+    {
+        try
+        {
+            await logArchive.KeepAsync(jobId, runLog.Files, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogNotKept(ex, jobId);
+        }
+
+        await recorder.FinishAsync(outcome, CancellationToken.None);
     }
 
     /// <summary>
@@ -131,6 +150,9 @@ internal sealed partial class WebhookJobs(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Work on {Pull} failed")]
     private partial void LogFault(Exception exception, PullRequestRef pull);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the logs of job {JobId}; only this replica can show them")]
+    private partial void LogNotKept(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ran to its end before; not run again")]
     private partial void LogAlreadyFinished(string jobId);

@@ -7,7 +7,8 @@ namespace IaCBot.Server.Runs;
 
 /// <summary>
 /// Where commands' output goes: each run's log files under data_dir/logs (one <see cref="RunLog"/> per job's scope),
-/// their clean-up (and the run records', on the same schedule), and how much of the output a PR reply may show.
+/// their copies in the store for other replicas, their clean-up (and the run records', on the same schedule), and how
+/// much of the output a PR reply may show.
 /// </summary>
 internal static class RunLogSetup
 {
@@ -20,6 +21,7 @@ internal static class RunLogSetup
             return new RunLogSettings(Path.GetFullPath(server.DataDir), publicUrl);
         });
         services.AddScoped<RunLog>();
+        services.AddSingleton<RunLogArchive>();
         services.AddSingleton(sp => new CommentLimits(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxCommentParts));
         services.AddHostedService<RunLogCleanup>();
         services.AddHostedService<RunHistoryCleanup>();

@@ -8,7 +8,8 @@ namespace IaCBot.Server.Web;
 /// <summary>
 /// <c>GET /runs/{id}/log</c>: the run's project logs as Server-Sent Events, from their start (or their last MiB) and
 /// then as terraform writes them, until the run has ended and every log is read; then an <c>end</c> event. Each
-/// message is JSON <c>{"log": project, "text": chunk}</c>, which the page adds as text, never as markup.
+/// message is JSON <c>{"log": project, "text": chunk}</c>, which the page adds as text, never as markup. A run going on
+/// on another replica has no file here: its logs are sent whole, from the store, once it has ended.
 /// </summary>
 internal sealed class RunLogStream(IRunHistory history, RunLogFiles logs, TimeProvider time)
 {
@@ -32,6 +33,7 @@ internal sealed class RunLogStream(IRunHistory history, RunLogFiles logs, TimePr
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
         var readers = new Dictionary<string, LogReader>(StringComparer.Ordinal);
+        var stored = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (await history.GetAsync(id, cancellationToken) is { } run)
@@ -39,7 +41,9 @@ internal sealed class RunLogStream(IRunHistory history, RunLogFiles logs, TimePr
                 var sent = false;
                 foreach (var project in run.Projects)
                 {
-                    sent |= await SendNewAsync(context.Response, Name(project), project.LogPath, readers, cancellationToken);
+                    sent |= await SendNewAsync(context.Response, Name(project), project.LogPath, readers, cancellationToken)
+                        || (run.Outcome != RunOutcome.Running
+                            && await SendStoredAsync(context.Response, Name(project), project.LogPath, readers, stored, cancellationToken));
                 }
 
                 if (run.Outcome != RunOutcome.Running && !sent)
@@ -86,9 +90,33 @@ internal sealed class RunLogStream(IRunHistory history, RunLogFiles logs, TimePr
             return false;
         }
 
+        await SendAsync(response, name, text, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The ended run's log as stored by the replica that ran it, once, when this replica has no file of it.</summary>
+    private async Task<bool> SendStoredAsync(
+        HttpResponse response, string name, string? logPath, Dictionary<string, LogReader> readers, HashSet<string> stored, CancellationToken cancellationToken)
+    {
+        if (readers.ContainsKey(name) || logPath is null || !stored.Add(name)
+            || await logs.ReadEndAsync(logPath, cancellationToken) is not { Length: > 0 } text)
+        {
+            return false;
+        }
+
+        text = Core.Comments.TerraformOutput.StripAnsi(text);
+        for (var start = 0; start < text.Length; start += ChunkBytes)
+        {
+            await SendAsync(response, name, text.Substring(start, Math.Min(ChunkBytes, text.Length - start)), cancellationToken);
+        }
+
+        return true;
+    }
+
+    private static async Task SendAsync(HttpResponse response, string name, string text, CancellationToken cancellationToken)
+    {
         await response.WriteAsync($"data: {JsonSerializer.Serialize(new { log = name, text }, Json)}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
-        return true;
     }
 
     /// <summary>A log being written: reads what was added since the last read, keeping a character split across reads whole.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using IaCBot.Core.RunHistory;
+using IaCBot.Server.Jobs;
 using IaCBot.Server.Runs;
 
 namespace IaCBot.Server.Web;
@@ -7,7 +8,8 @@ namespace IaCBot.Server.Web;
 /// <summary>
 /// <c>/runs/{id}</c>: what was asked, by whom, on which commit; each project's steps; the reply as posted on the PR;
 /// and each project's log, streamed as it grows while the run goes on (<see cref="RunLogStream"/>), read from its
-/// file once the run has ended.
+/// file once the run has ended. Only the replica that runs a run has its log before it ends: another replica's page
+/// says which replica that is, and shows the log the run stored as it ended.
 /// </summary>
 internal static class RunPage
 {
@@ -30,7 +32,8 @@ internal static class RunPage
         </script>
         """;
 
-    public static async Task<IResult> RenderAsync(string id, IRunHistory history, RunLogFiles logs, CancellationToken cancellationToken)
+    public static async Task<IResult> RenderAsync(
+        string id, IRunHistory history, RunLogFiles logs, ServerInstance instance, CancellationToken cancellationToken)
     {
         if (await history.GetAsync(id, cancellationToken) is not { } run)
         {
@@ -49,9 +52,12 @@ internal static class RunPage
             .Append("<h2>Reply</h2>")
             .Append(run.Reply is { } reply ? $"<div class=\"reply\">{MarkdownHtml.Render(reply)}</div>" : "<p>No reply yet.</p>")
             .Append("<h2>Log</h2>");
+        var elsewhere = run.Owner is { } owner && owner != instance.Id ? ReplicaName.Of(owner) : null;
         if (run.Outcome == RunOutcome.Running)
         {
-            html.Append("<p id=\"live\">Live: lines appear as terraform prints them.</p>")
+            html.Append(elsewhere is null
+                    ? "<p id=\"live\">Live: lines appear as terraform prints them.</p>"
+                    : $"<p id=\"live\">This run is going on on replica {Html.E(elsewhere)}, which alone has its log until the run ends; the log appears here then.</p>")
                 .Append($"<div id=\"logs\" data-stream=\"/runs/{Html.E(Uri.EscapeDataString(run.Id))}/log\"></div>").Append(LiveScript);
         }
         else
@@ -59,7 +65,7 @@ internal static class RunPage
             html.Append("<div id=\"logs\">");
             foreach (var project in run.Projects)
             {
-                var text = await logs.ReadEndAsync(project.LogPath, cancellationToken) ?? "(the log is gone: older than server:log_retention)";
+                var text = await logs.ReadEndAsync(project.LogPath, cancellationToken) ?? Gone(elsewhere);
                 html.Append("<h3>").Append(Html.E(RunLogStream.Name(project))).Append("</h3><pre class=\"log\">").Append(Html.E(Core.Comments.TerraformOutput.StripAnsi(text))).Append("</pre>");
             }
 
@@ -68,6 +74,10 @@ internal static class RunPage
 
         return Html.Page($"Run #{run.Id}", html.ToString());
     }
+
+    private static string Gone(string? elsewhere) => elsewhere is null
+        ? "(the log is gone: older than server:log_retention)"
+        : $"(no log here: replica {elsewhere} ran this run and did not store its log, or it is older than server:log_retention)";
 
     private static string Steps(RunRecord run)
     {

@@ -58,11 +58,29 @@ internal static class WebEndpoints
         return Results.Redirect("/", permanent: false);
     }
 
-    /// <summary>A run's whole log as text: the link replies give when an output is too long to show.</summary>
-    private static IResult LogFileAsync(string host, string path, RunLogFiles logs) =>
-        logs.Resolve($"{Core.RunLogs.RunLogSettings.FolderName}/{host}/{path}") is { } file && File.Exists(file)
-            ? Results.Stream(RunLogFiles.Open(file), "text/plain; charset=utf-8")
-            : Html.NotFound("No such log (it may be older than server:log_retention).");
+    /// <summary>
+    /// A run's whole log as text: the link replies give when an output is too long to show. Another replica's log is
+    /// the copy it stored when the run ended.
+    /// </summary>
+    private static async Task<IResult> LogFileAsync(string host, string path, RunLogFiles logs, CancellationToken cancellationToken)
+    {
+        var relative = $"{Core.RunLogs.RunLogSettings.FolderName}/{host}/{path}";
+        if (logs.Resolve(relative) is not { } file)
+        {
+            return LogNotFound();
+        }
+
+        if (File.Exists(file))
+        {
+            return Results.Stream(RunLogFiles.Open(file), "text/plain; charset=utf-8");
+        }
+
+        return await logs.ReadStoredAsync(relative, cancellationToken) is { } stored
+            ? Results.Text(stored, "text/plain; charset=utf-8")
+            : LogNotFound();
+    }
+
+    private static IResult LogNotFound() => Html.NotFound("No such log (it may be older than server:log_retention).");
 
     private static IResult Forbidden() =>
         Html.Page("Refused", "<p>The form has expired or did not come from this site. Go back, reload the page and try again.</p>", StatusCodes.Status400BadRequest);

@@ -1,5 +1,6 @@
 using IaCBot.Core.Outbox;
 using IaCBot.Core.RunHistory;
+using IaCBot.Core.RunLogs;
 using IaCBot.Core.Storage;
 
 namespace IaCBot.Infrastructure.Tests.Storage;
@@ -13,4 +14,5 @@ public sealed record Stores(
     IJobLedger Ledger,
     IApplyLockStore ApplyLock,
     ITicketStore Tickets,
-    IRunHistory Runs);
+    IRunHistory Runs,
+    IRunLogStore RunLogs);

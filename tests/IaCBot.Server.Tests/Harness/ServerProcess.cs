@@ -17,9 +17,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly HttpClient _http;
 
-    private ServerProcess(Process process, int port)
+    private ServerProcess(Process process, int port, string dataDir)
     {
         _process = process;
+        DataDir = dataDir;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -27,7 +28,15 @@ internal sealed class ServerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>What the admin API (<c>api:secret</c>) of every server process expects in <c>X-IaCBot-Token</c>.</summary>
+    public const string ApiSecret = "replica-admin-secret-for-tests";
+
     public int Id => _process.Id;
+
+    public string DataDir { get; }
+
+    /// <summary>Talks to this server's port: the web pages and, with <see cref="ApiSecret"/>, the admin API.</summary>
+    public HttpClient Client => _http;
 
     public string Output
     {
@@ -59,7 +68,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         start.Environment["FAKE_TERRAFORM_LOG"] = FakeTerraformBinary.LogFile;
-        var server = new ServerProcess(Process.Start(start)!, port);
+        var server = new ServerProcess(Process.Start(start)!, port, dataDir);
         await server.WaitUntilHealthyAsync();
         return server;
     }
@@ -172,6 +181,8 @@ internal sealed class ServerProcess : IAsyncDisposable
           binary: '{FakeTerraformBinary.Path}'
           timeout: 2m
           kill_grace: 5s
+        api:
+          secret: '{ApiSecret}'
         outbox:
           retry_delay: 200ms
           poll_interval: 200ms

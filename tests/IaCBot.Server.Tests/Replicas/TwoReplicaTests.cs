@@ -16,8 +16,11 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
 {
     private readonly string _database = $"iacbot_replicas_{Guid.NewGuid():N}";
     private readonly string _dataDirB = Directory.CreateTempSubdirectory("iacbot-replica-b-").FullName;
+    private const int RacingPullRequests = 50;
     private readonly List<ServerProcess> _servers = [];
     private string _connectionString = "";
+
+    private SharedDatabase Database => new(_connectionString);
 
     public override async Task InitializeAsync() => _connectionString = await cluster.CreateDatabaseAsync(_database);
 
@@ -88,21 +91,25 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
     }
 
     [Fact]
-    public async Task Of_many_pull_requests_planning_one_project_across_both_replicas_at_once_exactly_one_holds_the_lock()
+    public async Task Of_fifty_pull_requests_planning_one_project_across_both_replicas_at_once_exactly_one_holds_the_lock()
     {
         var (a, b) = (await StartAsync(DataDir), await StartAsync(_dataDirB));
-        var prs = Enumerable.Range(1, 12)
+        var prs = Enumerable.Range(1, RacingPullRequests)
             .Select(n => OpenPullRequest(n, new Dictionary<string, string?> { ["app/main.tf"] = NullResource($"change{n}") }))
             .ToList();
 
         await Task.WhenAll(prs.Select((pr, i) => AcceptedAsync(
             (i % 2 == 0 ? a : b).DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)))));
-        var replies = await Task.WhenAll(prs.Select(pr => CommentContainingAsync(pr, "Ran plan")));
+        await Task.WhenAll(prs.Select(pr => CommentNumberAsync(pr, 1)));
+        await Database.WaitUntilSettledAsync(RacingPullRequests, TimeSpan.FromMinutes(3));
 
-        var winners = prs.Zip(replies).Where(p => !p.Second.Body.Contains("holds the lock", StringComparison.Ordinal)).ToList();
-        var winner = Assert.Single(winners).First;
-        Assert.All(prs.Zip(replies).Where(p => p.First != winner),
-            p => Assert.Contains($"#{winner.Number} holds the lock", p.Second.Body, StringComparison.Ordinal));
+        var replies = prs.ToDictionary(pr => pr, pr => GitHub.Comments(Owner, RepoName, pr.Number));
+        Assert.All(replies, r => Assert.True(r.Value.Count == 1, $"#{r.Key.Number} got {r.Value.Count} answers:\n" + string.Join("\n---\n", r.Value.Select(c => c.Body))));
+        var winner = Assert.Single(prs, pr => !replies[pr][0].Body.Contains("holds the lock", StringComparison.Ordinal));
+        Assert.Contains("Ran plan", replies[winner][0].Body, StringComparison.Ordinal);
+        Assert.All(prs.Where(pr => pr != winner),
+            pr => Assert.Contains($"#{winner.Number} holds the lock", replies[pr][0].Body, StringComparison.Ordinal));
+        Assert.Equal([winner.Number], await Database.LockHoldersAsync());
         Assert.Single(BothReplicasRuns(), r => r.Command == "plan");
     }
 

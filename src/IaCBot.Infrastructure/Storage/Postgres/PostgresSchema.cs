@@ -116,4 +116,14 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS runs_repo ON iacbot.runs (repo, started DESC);
         CREATE INDEX IF NOT EXISTS runs_pull ON iacbot.runs (pull_key, started DESC);
         """;
+
+    /// <summary>Version 3: finished runs' logs, so that a replica can show a run another replica ran.</summary>
+    public const string RunLogs = """
+        CREATE TABLE IF NOT EXISTS iacbot.run_logs (
+            path text PRIMARY KEY,
+            run_id text NOT NULL,
+            saved_at timestamptz NOT NULL,
+            gzip bytea NOT NULL);
+        CREATE INDEX IF NOT EXISTS run_logs_saved ON iacbot.run_logs (saved_at);
+        """;
 }

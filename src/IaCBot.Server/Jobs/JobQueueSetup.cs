@@ -44,6 +44,7 @@ internal static class JobQueueSetup
         services.AddJobRecovery();
         services.AddScoped<WebhookJobs>();
         services.AddScoped<RefRunJobs>();
+        services.AddScoped<RunEnding>();
         services.AddHostedService<OutboxFlushService>();
         return services;
     }

@@ -31,6 +31,7 @@ internal sealed partial class RefRunJobs(
     ServerInstance instance,
     CommentRenderer renderer,
     RunRecorder recorder,
+    RunEnding ending,
     Redactor redactor,
     TimeProvider time,
     ILogger<RefRunJobs> logger)
@@ -56,18 +57,18 @@ internal sealed partial class RefRunJobs(
                 return;
         }
 
-        recorder.Begin(new RunRecord(jobId, target.Pull, kind, run.Command, work.By, work.Sha, run.StartedAt, null, RunOutcome.Running, [], null));
+        recorder.Begin(new RunRecord(jobId, target.Pull, kind, run.Command, work.By, work.Sha, run.StartedAt, null, RunOutcome.Running, [], null, run.Owner));
         await recorder.SaveAsync(cancellationToken);
         try
         {
             var outcome = await WorkAsync(work, target, jobId, cancellationToken);
             await ledger.FinishAsync(jobId, time.GetUtcNow(), CancellationToken.None);
-            await recorder.FinishAsync(outcome, CancellationToken.None);
+            await ending.FinishAsync(jobId, outcome);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Not marked finished: the next start marks it interrupted, and never runs it again.
-            await recorder.FinishAsync(RunOutcome.Interrupted, CancellationToken.None);
+            await ending.FinishAsync(jobId, RunOutcome.Interrupted);
             throw;
         }
         catch (Exception ex)
@@ -76,7 +77,7 @@ internal sealed partial class RefRunJobs(
             var reason = ex is VcsException or GitException ? ex.Message : "An unexpected error; the server log has the details.";
             await recorder.RepliedAsync(redactor.Redact(renderer.RenderFailure("IaCBot could not finish this run.", reason)), CancellationToken.None);
             await ledger.FinishAsync(jobId, time.GetUtcNow(), CancellationToken.None);
-            await recorder.FinishAsync(RunOutcome.Error, CancellationToken.None);
+            await ending.FinishAsync(jobId, RunOutcome.Error);
             if (redactor.Redact(ex) is RedactedException redacted)
             {
                 throw redacted;

@@ -32,7 +32,7 @@ internal sealed partial class WebhookJobs(
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     RunRecorder recorder,
-    RunLogArchive logArchive,
+    RunEnding ending,
     TimeProvider time,
     Redactor redactor,
     ILogger<WebhookJobs> logger)
@@ -86,36 +86,18 @@ internal sealed partial class WebhookJobs(
         {
             // The server is stopping and the grace is over. Not marked finished: the next start reports it.
             LogHandedBack(run.JobId, run.Pull);
-            await FinishAsync(run.JobId, RunOutcome.Interrupted);
+            await ending.FinishAsync(run.JobId, RunOutcome.Interrupted);
             throw;
         }
         catch
         {
             await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
-            await FinishAsync(run.JobId, RunOutcome.Error);
+            await ending.FinishAsync(run.JobId, RunOutcome.Error);
             throw;
         }
 
         await ledger.FinishAsync(run.JobId, time.GetUtcNow(), CancellationToken.None);
-        await FinishAsync(run.JobId, RunOutcome.Succeeded);
-    }
-
-    /// <summary>
-    /// Stores the run's logs before the record says it ended, so that a replica that sees it ended finds them. A log
-    /// that cannot be stored is still on this replica's disk: that is no reason to fail the run.
-    /// </summary>
-    private async Task FinishAsync(string jobId, RunOutcome outcome)
-    {
-        try
-        {
-            await logArchive.KeepAsync(jobId, runLog.Files, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogNotKept(ex, jobId);
-        }
-
-        await recorder.FinishAsync(outcome, CancellationToken.None);
+        await ending.FinishAsync(run.JobId, RunOutcome.Succeeded);
     }
 
     /// <summary>
@@ -150,9 +132,6 @@ internal sealed partial class WebhookJobs(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Work on {Pull} failed")]
     private partial void LogFault(Exception exception, PullRequestRef pull);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the logs of job {JobId}; only this replica can show them")]
-    private partial void LogNotKept(Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ran to its end before; not run again")]
     private partial void LogAlreadyFinished(string jobId);

@@ -13,4 +13,5 @@ public sealed record Stores(
     IJobLedger Ledger,
     IApplyLockStore ApplyLock,
     ITicketStore Tickets,
-    IRunHistory Runs);
+    IRunHistory Runs,
+    IIntakeJournal Intake);

@@ -116,4 +116,16 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS runs_repo ON iacbot.runs (repo, started DESC);
         CREATE INDEX IF NOT EXISTS runs_pull ON iacbot.runs (pull_key, started DESC);
         """;
+
+    /// <summary>Version 3: the intake journal, deliveries answered and not yet queued, in the order they were accepted.</summary>
+    public const string Intake = """
+        CREATE TABLE IF NOT EXISTS iacbot.intake (
+            seq bigserial PRIMARY KEY,
+            delivery_id text NOT NULL UNIQUE,
+            event text NOT NULL,
+            received_at timestamptz NOT NULL,
+            owner text NOT NULL,
+            work text NOT NULL);
+        CREATE INDEX IF NOT EXISTS intake_owner ON iacbot.intake (owner, seq);
+        """;
 }

@@ -22,7 +22,7 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
         var dataDir = Path.Combine(work, "data");
 
         await using var github = new SilentGitHub();
-        await using var postgres = options.Postgres ? await BenchPostgres.StartAsync(work) : null;
+        await using var postgres = options.Postgres ? await BenchPostgres.StartAsync() : null;
         var factory = new DeliveryFactory(Secret, options.PullRequests, github.WebUrl);
         var settings = new ServerSettings(dataDir, Secret, factory.RepoGlob, github.ApiUrl, "iacbot-bench", postgres?.ConnectionString);
         var all = new List<Outcome>();

@@ -5,7 +5,7 @@ namespace IaCBot.Bench.Server;
 
 /// <summary>
 /// The PostgreSQL of <c>intake --storage postgres</c>: a throwaway server (initdb in the work folder, a Unix socket
-/// only, fsync on as in production), or the server <c>IACBOT_BENCH_POSTGRES</c> names (a connection string of a user
+/// only, fsync on as in production, in a folder of /tmp deleted afterwards), or the server <c>IACBOT_BENCH_POSTGRES</c> names (a connection string of a user
 /// that may create databases), in a fresh database that is dropped afterwards.
 /// </summary>
 internal sealed class BenchPostgres : IAsyncDisposable
@@ -26,7 +26,7 @@ internal sealed class BenchPostgres : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<BenchPostgres> StartAsync(string workDir)
+    public static async Task<BenchPostgres> StartAsync()
     {
         var database = $"iacbot_bench_{Guid.NewGuid():N}";
         if (Environment.GetEnvironmentVariable("IACBOT_BENCH_POSTGRES") is { Length: > 0 } existing)
@@ -37,7 +37,8 @@ internal sealed class BenchPostgres : IAsyncDisposable
 
         var bin = FindBinaries() ?? throw new ArgumentException(
             "--storage postgres needs PostgreSQL's server programs (Debian's postgresql package) or IACBOT_BENCH_POSTGRES.");
-        var dir = Directory.CreateDirectory(Path.Combine(workDir, "postgres")).FullName;
+        // A folder of its own under /tmp: the work folder is private to root, and the server runs as postgres.
+        var dir = Directory.CreateTempSubdirectory("iacbot-bench-pg-").FullName;
         await RunAsync("chown", ["postgres", dir]);
         var data = Path.Combine(dir, "data");
         await RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8"]);
@@ -58,6 +59,7 @@ internal sealed class BenchPostgres : IAsyncDisposable
         }
 
         await RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(_binDir!, "pg_ctl"), "-D", _dataDir, "-m", "immediate", "-w", "stop"]);
+        Directory.Delete(Path.GetDirectoryName(_dataDir)!, recursive: true);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

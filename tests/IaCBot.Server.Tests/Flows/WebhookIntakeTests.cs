@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using IaCBot.Core.Intake;
 using IaCBot.Core.Storage;
 using IaCBot.Server.Tests.Fakes;
 using IaCBot.Server.Tests.Harness;
@@ -126,6 +127,19 @@ public sealed class WebhookIntakeTests : ServerTest
         await CommentContainingAsync(pr, "Ran plan");
         await AssertNothingMoreAsync(pr, comments: 1);
         Assert.Single(TerraformRuns, r => r.Command == "plan");
+    }
+
+    [Fact]
+    public async Task An_unreadable_entry_in_the_intake_journal_does_not_hold_up_the_deliveries_after_it()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        var broken = new IntakeEntry("broken", "pull_request", DateTimeOffset.UnixEpoch, "{ not json");
+        await App.Services.GetRequiredService<IIntakeJournal>().AppendAsync([broken], "a-server-that-is-gone", CancellationToken.None);
+
+        var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await CommentContainingAsync(pr, "Ran plan");
     }
 
     [Fact]

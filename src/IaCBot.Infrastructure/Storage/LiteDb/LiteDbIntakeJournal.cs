@@ -59,7 +59,8 @@ internal sealed class LiteDbIntakeJournal : IIntakeJournal
 
     public Task<IReadOnlyList<JournaledDelivery>> PendingAsync(string owner, int max, CancellationToken cancellationToken)
     {
-        var pending = _entries.Query().OrderBy("_id").Limit(max).ToList();
+        // Walks the _id index from its start: no sort of a backlog that may be thousands long.
+        var pending = _entries.Find(Query.All(Query.Ascending), limit: max).ToList();
         return Task.FromResult<IReadOnlyList<JournaledDelivery>>([.. pending.Select(Entry)]);
     }
 
@@ -92,9 +93,12 @@ internal sealed class LiteDbIntakeJournal : IIntakeJournal
         return Task.CompletedTask;
     }
 
-    /// <summary>In the journal already, or queued before (a delivery record without the field predates it: queued).</summary>
+    /// <summary>
+    /// In the journal already, or queued before (a delivery record without the field predates it: queued). The id is a
+    /// parameter: LiteDB caches an expression by its text, and compiles a new text (the id inlined) every time.
+    /// </summary>
     private bool Known(string deliveryId) =>
-        _entries.Exists(Query.EQ("delivery", deliveryId))
+        _entries.Exists(BsonExpression.Create("delivery = @0", deliveryId))
         || (_deliveries.FindById(deliveryId) is { } record
             && (!record.TryGetValue("queued", out var queued) || !queued.IsBoolean || queued.AsBoolean));
 

@@ -23,7 +23,7 @@ catch (ArgumentException ex)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IaCBot.Bench intake [--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep] [--work-dir DIR]");
+    Console.Error.WriteLine("usage: IaCBot.Bench intake [--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep] [--work-dir DIR] [--storage litedb|postgres]");
     Console.Error.WriteLine("       IaCBot.Bench monorepo [--smoke]");
     Console.Error.WriteLine("       IaCBot.Bench memory [--smoke]");
     Console.Error.WriteLine("       IaCBot.Bench overhead [--smoke] [--repeat N] [--delay SECONDS]");

@@ -29,6 +29,7 @@ public static class InfrastructureServices
         services.AddSingleton<ILockStore, LiteDbLockStore>();
         services.AddSingleton<IPlanStore, LiteDbPlanStore>();
         services.AddSingleton<IDeliveryStore, LiteDbDeliveryStore>();
+        services.AddSingleton<IIntakeJournal, LiteDbIntakeJournal>();
         services.AddSingleton<IOutboxStore, LiteDbOutboxStore>();
         services.AddSingleton<IJobLedger, LiteDbJobLedger>();
         services.AddSingleton<IApplyLockStore, LiteDbApplyLockStore>();
@@ -49,6 +50,7 @@ public static class InfrastructureServices
         services.AddSingleton<ILockStore, PostgresLockStore>();
         services.AddSingleton<IPlanStore, PostgresPlanStore>();
         services.AddSingleton<IDeliveryStore, PostgresDeliveryStore>();
+        services.AddSingleton<IIntakeJournal, PostgresIntakeJournal>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IJobLedger, PostgresJobLedger>();
         services.AddSingleton<IApplyLockStore, PostgresApplyLockStore>();

@@ -22,19 +22,20 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
         var dataDir = Path.Combine(work, "data");
 
         await using var github = new SilentGitHub();
+        await using var postgres = options.Postgres ? await BenchPostgres.StartAsync() : null;
         var factory = new DeliveryFactory(Secret, options.PullRequests, github.WebUrl);
-        var settings = new ServerSettings(dataDir, Secret, factory.RepoGlob, github.ApiUrl, "iacbot-bench");
+        var settings = new ServerSettings(dataDir, Secret, factory.RepoGlob, github.ApiUrl, "iacbot-bench", PostgresConnection: postgres?.ConnectionString);
         var all = new List<Outcome>();
         IReadOnlyList<LatencySummary> phases;
         await using (var server = await BenchServer.StartAsync(settings, work))
         {
-            output.WriteLine($"Server up at {server.Address} (data_dir {dataDir}); measuring.");
+            output.WriteLine($"Server up at {server.Address} (data_dir {dataDir}, storage {(postgres is null ? "LiteDB + SQLite" : "PostgreSQL")}); measuring.");
             phases = await SendAsync(server, factory, all);
             await server.KillAsync();
         }
 
-        var loss = LossCheck.Run(dataDir, all);
-        var report = new BenchReport(started, options.Smoke ? "smoke" : "full", MachineInfo.Read(loadBefore), options, phases, loss);
+        var loss = postgres is null ? LossCheck.Run(dataDir, all) : await LossCheck.RunAsync(postgres.ConnectionString, all);
+        var report = new BenchReport(started, (options.Smoke ? "smoke" : "full") + (options.Postgres ? ", postgres" : ""), MachineInfo.Read(loadBefore), options, phases, loss);
         output.WriteLine(ReportWriter.Markdown(report));
         if (!options.Smoke)
         {

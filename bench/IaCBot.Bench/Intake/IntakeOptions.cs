@@ -9,6 +9,7 @@ namespace IaCBot.Bench.Intake;
 /// <param name="PullRequests">How many PRs the comments are spread over.</param>
 /// <param name="Keep">Leave the server's data_dir and log behind, for a look at what it did.</param>
 /// <param name="WorkDir">Where the server's data_dir is made (default: the temp directory), e.g. a tmpfs to take the disk out.</param>
+/// <param name="Postgres">storage:provider postgres (see <see cref="Server.BenchPostgres"/>) instead of the embedded files.</param>
 internal sealed record IntakeOptions(
     bool Smoke,
     IReadOnlyList<int> Levels,
@@ -19,13 +20,14 @@ internal sealed record IntakeOptions(
     int Warmup,
     int PullRequests,
     bool Keep = false,
-    string? WorkDir = null)
+    string? WorkDir = null,
+    bool Postgres = false)
 {
     public static readonly IntakeOptions Full = new(false, [1, 8, 32, 64], 1000, 500, 500, 10, 1000, 200);
 
     public static readonly IntakeOptions SmokeRun = new(true, [8], 50, 0, 0, 0, 0, 20);
 
-    /// <summary>Reads <c>[--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep] [--work-dir DIR]</c>.</summary>
+    /// <summary>Reads <c>[--smoke] [--levels 1,8,32,64] [--per-level N] [--burst N] [--rate N] [--seconds N] [--keep] [--work-dir DIR] [--storage litedb|postgres]</c>.</summary>
     public static IntakeOptions Parse(IReadOnlyList<string> args)
     {
         var options = args.Contains("--smoke") ? SmokeRun : Full;
@@ -38,6 +40,12 @@ internal sealed record IntakeOptions(
                 "--smoke" => options,
                 "--keep" => options with { Keep = true },
                 "--work-dir" => options with { WorkDir = Value() },
+                "--storage" => options with { Postgres = Value() switch
+                {
+                    "postgres" => true,
+                    "litedb" => false,
+                    var other => throw new ArgumentException($"--storage is litedb or postgres, not '{other}'."),
+                } },
                 "--levels" => options with { Levels = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--per-level" => options with { PerLevel = Number() },
                 "--burst" => options with { Burst = Number() },

@@ -1,11 +1,11 @@
 namespace IaCBot.Bench.Intake;
 
 /// <summary>
-/// Whether every delivery the server accepted (a 2xx) was kept: its id recorded in the deliveries collection and
-/// exactly one job queued for it, the job the answer named. <see cref="Lost"/> counts accepted deliveries missing
-/// either; <see cref="ExtraJobs"/> counts jobs beyond one per delivery.
+/// Whether every delivery the server accepted (a 2xx) was kept: its id recorded and exactly one job queued for it, or
+/// the delivery still waiting in the intake journal for the next start to queue it (<see cref="Pending"/>).
+/// <see cref="Lost"/> counts accepted deliveries that are neither; <see cref="ExtraJobs"/> counts jobs beyond one per delivery.
 /// </summary>
-internal sealed record LossReport(int Sent, int Accepted, int Recorded, int Jobs, int Lost, int ExtraJobs, int WrongJobIds)
+internal sealed record LossReport(int Sent, int Accepted, int Recorded, int Pending, int Jobs, int Lost, int ExtraJobs)
 {
-    public bool NoneLost => Lost == 0 && ExtraJobs == 0 && WrongJobIds == 0;
+    public bool NoneLost => Lost == 0 && ExtraJobs == 0;
 }

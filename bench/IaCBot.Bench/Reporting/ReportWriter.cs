@@ -28,7 +28,7 @@ internal static class ReportWriter
         var l = report.Loss;
         return text.AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,
-                $"None lost: {(l.NoneLost ? "yes" : "NO")}. Sent {l.Sent}, answered 2xx {l.Accepted}, delivery ids recorded {l.Recorded}, jobs queued {l.Jobs}; lost {l.Lost}, extra jobs {l.ExtraJobs}, answers naming the wrong job {l.WrongJobIds}.")
+                $"None lost: {(l.NoneLost ? "yes" : "NO")}. Sent {l.Sent}, answered 2xx {l.Accepted}, delivery ids recorded {l.Recorded}, jobs queued {l.Jobs}, still in the intake journal at the kill {l.Pending}; lost {l.Lost}, extra jobs {l.ExtraJobs}.")
             .ToString();
     }
 

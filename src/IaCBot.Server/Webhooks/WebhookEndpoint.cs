@@ -1,34 +1,24 @@
-using Hangfire;
-using IaCBot.Core.Events;
-using IaCBot.Core.Ordering;
-using IaCBot.Core.Storage;
-using IaCBot.Server.Configuration;
+using IaCBot.Core.Intake;
 using IaCBot.Server.Jobs;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace IaCBot.Server.Webhooks;
 
 /// <summary>
-/// <c>POST /events</c>: finds which configured Git host sent a delivery, verifies it, records its id, queues its work
-/// and answers at once. Nothing slow happens here: git and terraform run in the queued job. Each queued delivery gets
-/// its PR's next ticket, which keeps the PR's commands in the order they arrived (see <see cref="PullRequestTurns"/>).
+/// <c>POST /events</c>: finds which configured Git host sent a delivery, verifies and reads it, and answers once it is
+/// in the intake journal (see <see cref="IntakeWriter"/>: concurrent deliveries share one commit). The
+/// <see cref="IntakePump"/> queues its job later, off the request path, in the order deliveries were accepted.
 /// </summary>
 internal sealed partial class WebhookEndpoint(
     IEnumerable<IWebhookSource> sources,
     RepoAllowlist allowlist,
-    IDeliveryStore deliveries,
-    IBackgroundJobClient jobs,
-    PullRequestTurns turns,
+    IntakeWriter intake,
     CommandPrefixFilter commandFilter,
-    ServerInstance instance,
     TimeProvider time,
     ILogger<WebhookEndpoint> logger)
 {
     /// <summary>GitHub caps payloads at 25 MB; anything bigger is not from a Git host.</summary>
     public const long MaxPayloadBytes = 25 * 1024 * 1024;
-
-    private const int EnqueueAttempts = 4;
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
@@ -65,10 +55,10 @@ internal sealed partial class WebhookEndpoint(
 
         // GitHub's delivery ids are kept as they were before other hosts came, so its redeliveries still match.
         var deliveryKey = source.Name == "github" ? envelope.DeliveryId : $"{source.Name}:{envelope.DeliveryId}";
-        return await DispatchAsync(source.Read(envelope, body), envelope.EventName, deliveryKey, context.RequestAborted);
+        return await DispatchAsync(source.Read(envelope, body), envelope.EventName, deliveryKey);
     }
 
-    private async Task<IResult> DispatchAsync(WebhookParseResult parsed, string eventName, string deliveryId, CancellationToken cancellationToken)
+    private async Task<IResult> DispatchAsync(WebhookParseResult parsed, string eventName, string deliveryId)
     {
         switch (parsed)
         {
@@ -94,73 +84,31 @@ internal sealed partial class WebhookEndpoint(
             return Results.Ok(new { result = "ignored", reason = "The comment is not a command." });
         }
 
-        if (!await deliveries.TryRecordAsync(deliveryId, eventName, time.GetUtcNow(), instance.Id, cancellationToken))
+        var work = parsed is WebhookParseResult.PullRequest p ? new QueuedWork(p.Event, null) : new QueuedWork(null, ((WebhookParseResult.Comment)parsed).Event);
+        bool taken;
+        try
+        {
+            taken = await intake.AppendAsync(new IntakeEntry(deliveryId, eventName, time.GetUtcNow(), work.ToJson()));
+        }
+        catch (Exception ex)
+        {
+            LogJournalFailed(ex);
+            return Results.Problem("The intake journal is not available; redeliver this event later.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (!taken)
         {
             LogDuplicate();
             return Results.Ok(new { result = "duplicate", reason = "This delivery was received before." });
         }
 
-        long? ticket = null;
-        string? jobId = null;
-        try
-        {
-            ticket = await turns.IssueAsync(pull, cancellationToken);
-            jobId = await EnqueueAsync(parsed, ticket.Value, cancellationToken);
-            await deliveries.MarkQueuedAsync(deliveryId, CancellationToken.None);
-            return Results.Accepted(value: new { result = "queued", job = jobId });
-        }
-        catch (OperationCanceledException) when (jobId is null)
-        {
-            // The sender hung up before the work was queued: it will redeliver, and that must not be a duplicate.
-            await deliveries.ForgetAsync(deliveryId, CancellationToken.None);
-            throw;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Unrecord it, so that a redelivery from the host's settings page is taken rather than called a duplicate.
-            await deliveries.ForgetAsync(deliveryId, CancellationToken.None);
-            LogQueueFailed(ex);
-            return Results.Problem("The job queue is not available; redeliver this event later.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        finally
-        {
-            // A ticket without a job would hold up the PR's later commands.
-            if (jobId is null && ticket is { } unused)
-            {
-                await turns.AbandonAsync(pull, unused, CancellationToken.None);
-            }
-        }
+        return Results.Accepted(value: new { result = "queued" });
     }
 
     /// <summary>
-    /// Queues the work. The embedded queue is a SQLite file that a worker may hold for a moment, so a busy
-    /// queue is asked again a few times before the delivery is given up.
+    /// The body in one array of its declared length (Git hosts send Content-Length), grown only for a body sent in
+    /// chunks; null when it is over <see cref="MaxPayloadBytes"/>.
     /// </summary>
-    private async Task<string> EnqueueAsync(WebhookParseResult parsed, long ticket, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return parsed switch
-                {
-                    WebhookParseResult.PullRequest p => Enqueue(p.Event with { Ticket = ticket }),
-                    WebhookParseResult.Comment c => Enqueue(c.Event with { Ticket = ticket }),
-                    _ => throw new InvalidOperationException("Unexpected webhook result."),
-                };
-            }
-            catch (Exception ex) when (attempt < EnqueueAttempts && ex is not (OperationCanceledException or InvalidOperationException))
-            {
-                LogQueueBusy(ex, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, cancellationToken);
-            }
-        }
-    }
-
-    private string Enqueue(PullRequestEvent e) => jobs.Enqueue<WebhookJobs>(j => j.PullRequestAsync(e, null, CancellationToken.None));
-
-    private string Enqueue(CommentEvent e) => jobs.Enqueue<WebhookJobs>(j => j.CommentAsync(e, null, CancellationToken.None));
-
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxPayloadBytes)
@@ -173,20 +121,35 @@ internal sealed partial class WebhookEndpoint(
             limit.MaxRequestBodySize = MaxPayloadBytes + 1;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        var declared = context.Request.ContentLength;
+        var buffer = new byte[declared ?? 16 * 1024];
+        var filled = 0;
+        while (true)
         {
-            if (buffer.Length + read > MaxPayloadBytes)
+            if (filled == buffer.Length)
             {
-                return null;
+                // Kestrel ends a body at its Content-Length.
+                if (declared is not null)
+                {
+                    return buffer;
+                }
+
+                if (buffer.Length > MaxPayloadBytes)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, MaxPayloadBytes + 1));
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            var read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted);
+            if (read == 0)
+            {
+                return filled == buffer.Length ? buffer : buffer[..filled];
+            }
 
-        return buffer.ToArray();
+            filled += read;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a {Host} delivery with a missing or wrong secret")]
@@ -201,9 +164,6 @@ internal sealed partial class WebhookEndpoint(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a delivery received before")]
     private partial void LogDuplicate();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The job queue refused a delivery (attempt {Attempt}); asking again")]
-    private partial void LogQueueBusy(Exception exception, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not queue a delivery")]
-    private partial void LogQueueFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write a delivery to the intake journal")]
+    private partial void LogJournalFailed(Exception exception);
 }

@@ -1,4 +1,7 @@
+using IaCBot.Core.Intake;
+using IaCBot.Core.Storage;
 using IaCBot.Server.Configuration;
+using IaCBot.Server.Jobs;
 using IaCBot.Server.Webhooks.Gitea;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +17,8 @@ internal static class WebhookSetup
         services.AddSingleton<IWebhookSource, GiteaWebhookSource>();
         services.AddSingleton<IWebhookSource, GitLab.GitLabWebhookSource>();
         services.AddScoped<WebhookEndpoint>();
+        services.AddSingleton(sp => new IntakeWriter(sp.GetRequiredService<IIntakeJournal>(), sp.GetRequiredService<ServerInstance>().Id));
+        services.AddHostedService<IntakePump>();
         return services;
     }
 

@@ -15,4 +15,5 @@ public sealed record Stores(
     IApplyLockStore ApplyLock,
     ITicketStore Tickets,
     IRunHistory Runs,
-    IRunLogStore RunLogs);
+    IRunLogStore RunLogs,
+    IIntakeJournal Intake);

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text;
+using IaCBot.Core.Intake;
 using IaCBot.Core.Storage;
 using IaCBot.Server.Tests.Fakes;
 using IaCBot.Server.Tests.Harness;
+using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IaCBot.Server.Tests.Flows;
 
@@ -75,6 +78,65 @@ public sealed class WebhookIntakeTests : ServerTest
         await deliveries.TryRecordAsync(DeliveryId, "pull_request", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
 
         var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author), deliveryId: DeliveryId);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await CommentContainingAsync(pr, "Ran plan");
+    }
+
+    [Fact]
+    public async Task One_delivery_sent_several_times_at_once_is_accepted_once_and_runs_once()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        var body = GitHubWebhooks.IssueComment(pr, Author, "iacbot plan");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => App.DeliverAsync("issue_comment", body, deliveryId: "5a1e0c3e-cc78-11e3-81ab-4c9367dc0958")));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(4, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        await CommentContainingAsync(pr, "Ran plan");
+        await AssertNothingMoreAsync(pr, comments: 1);
+        Assert.Single(TerraformRuns, r => r.Command == "plan");
+    }
+
+    [Fact]
+    public async Task Many_deliveries_at_once_are_all_accepted_and_each_runs_once_in_the_order_they_were_accepted()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => App.DeliverAsync("issue_comment", GitHubWebhooks.IssueComment(pr, Author, "iacbot help"))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        await CommentNumberAsync(pr, 20);
+        await AssertNothingMoreAsync(pr, comments: 20);
+    }
+
+    [Fact]
+    public async Task Deliveries_accepted_but_not_yet_queued_when_the_server_stopped_are_queued_at_its_next_start_once()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        var body = GitHubWebhooks.PullRequest("opened", pr, Author);
+        const string DeliveryId = "7b0d8f5a-cc78-11e3-81ab-4c9367dc0958";
+        await using (var stopped = new IaCBotApp(GitHub, DataDir, services: WithoutIntakePump))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await stopped.DeliverAsync("pull_request", body, deliveryId: DeliveryId)).StatusCode);
+        }
+
+        var again = await App.DeliverAsync("pull_request", body, deliveryId: DeliveryId);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        await CommentContainingAsync(pr, "Ran plan");
+        await AssertNothingMoreAsync(pr, comments: 1);
+        Assert.Single(TerraformRuns, r => r.Command == "plan");
+    }
+
+    [Fact]
+    public async Task An_unreadable_entry_in_the_intake_journal_does_not_hold_up_the_deliveries_after_it()
+    {
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        var broken = new IntakeEntry("broken", "pull_request", DateTimeOffset.UnixEpoch, "{ not json");
+        await App.Services.GetRequiredService<IIntakeJournal>().AppendAsync([broken], "a-server-that-is-gone", CancellationToken.None);
+
+        var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await CommentContainingAsync(pr, "Ran plan");
@@ -159,6 +221,13 @@ public sealed class WebhookIntakeTests : ServerTest
         var response = await App.Client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A server that accepts deliveries and stops before it queues any: a crash right after the answers.</summary>
+    private static void WithoutIntakePump(IServiceCollection services)
+    {
+        var pump = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(IntakePump));
+        services.Remove(pump);
     }
 
     private async Task AssertNothingHappensAsync(FakePullRequest pr)

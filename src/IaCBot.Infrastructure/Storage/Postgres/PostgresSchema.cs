@@ -126,4 +126,16 @@ internal static class PostgresSchema
             gzip bytea NOT NULL);
         CREATE INDEX IF NOT EXISTS run_logs_saved ON iacbot.run_logs (saved_at);
         """;
+
+    /// <summary>Version 4: the intake journal, deliveries answered and not yet queued, in the order they were accepted.</summary>
+    public const string Intake = """
+        CREATE TABLE IF NOT EXISTS iacbot.intake (
+            seq bigserial PRIMARY KEY,
+            delivery_id text NOT NULL UNIQUE,
+            event text NOT NULL,
+            received_at timestamptz NOT NULL,
+            owner text NOT NULL,
+            work text NOT NULL);
+        CREATE INDEX IF NOT EXISTS intake_owner ON iacbot.intake (owner, seq);
+        """;
 }

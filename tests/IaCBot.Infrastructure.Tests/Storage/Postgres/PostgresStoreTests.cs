@@ -26,6 +26,20 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractT
         Assert.Equal([run], await Store.Ledger.ListUnfinishedAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_journal_entries_of_a_replica_that_is_still_up_are_left_to_it_until_it_is_gone()
+    {
+        var replica = new PostgresDatabase(_connectionString!);
+        var journal = new PostgresIntakeJournal(replica);
+        await journal.AppendAsync([new Core.Intake.IntakeEntry("d-1", "issue_comment", DateTimeOffset.UnixEpoch, "{}")], "replica-a", CancellationToken.None);
+
+        Assert.Empty(await Store.Intake.PendingAsync("replica-b", 10, CancellationToken.None));
+        await replica.DisposeAsync();
+
+        Assert.Equal(["d-1"], (await Store.Intake.PendingAsync("replica-b", 10, CancellationToken.None)).Select(e => e.Entry.DeliveryId));
+        Assert.Empty(await new PostgresIntakeJournal(_database!).PendingAsync("replica-c", 10, CancellationToken.None));
+    }
+
     protected override async Task CreateDatabaseAsync() => _connectionString = await cluster.CreateDatabaseAsync(_name);
 
     protected override Stores Open()
@@ -34,7 +48,7 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractT
         return new Stores(
             new PostgresLockStore(_database), new PostgresPlanStore(_database), new PostgresDeliveryStore(_database),
             new PostgresOutboxStore(_database), new PostgresJobLedger(_database), new PostgresApplyLockStore(_database),
-            new PostgresTicketStore(_database), new PostgresRunHistory(_database), new PostgresRunLogStore(_database));
+            new PostgresTicketStore(_database), new PostgresRunHistory(_database), new PostgresRunLogStore(_database, new PostgresIntakeJournal(_database));
     }
 
     protected override async Task CloseAsync()

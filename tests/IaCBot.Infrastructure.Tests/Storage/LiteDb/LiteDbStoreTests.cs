@@ -33,7 +33,7 @@ public sealed class LiteDbStoreTests : StoreContractTests
         return new Stores(
             new LiteDbLockStore(_context), new LiteDbPlanStore(_context), new LiteDbDeliveryStore(_context), new LiteDbOutboxStore(_context),
             new LiteDbJobLedger(_context), new LiteDbApplyLockStore(_context), new LiteDbTicketStore(_context),
-            new LiteDbRunHistory(_context), new LiteDbRunLogStore(_context, new LiteDbIntakeJournal(_context));
+            new LiteDbRunHistory(_context), new LiteDbRunLogStore(_context), new LiteDbIntakeJournal(_context));
     }
 
     protected override Task CloseAsync()

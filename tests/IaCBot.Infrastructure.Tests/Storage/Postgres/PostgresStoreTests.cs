@@ -48,7 +48,7 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractT
         return new Stores(
             new PostgresLockStore(_database), new PostgresPlanStore(_database), new PostgresDeliveryStore(_database),
             new PostgresOutboxStore(_database), new PostgresJobLedger(_database), new PostgresApplyLockStore(_database),
-            new PostgresTicketStore(_database), new PostgresRunHistory(_database), new PostgresRunLogStore(_database, new PostgresIntakeJournal(_database));
+            new PostgresTicketStore(_database), new PostgresRunHistory(_database), new PostgresRunLogStore(_database), new PostgresIntakeJournal(_database));
     }
 
     protected override async Task CloseAsync()

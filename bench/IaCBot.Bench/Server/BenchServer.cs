@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 
 namespace IaCBot.Bench.Server;
@@ -76,6 +77,31 @@ internal sealed class BenchServer : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>
+    /// Waits until the intake pump has taken <paramref name="accepted"/> deliveries from the journal (its
+    /// <c>iacbot_intake_pumped_total</c> on /metrics); false when it has not within <paramref name="limit"/>.
+    /// </summary>
+    public async Task<bool> WaitForPumpAsync(int accepted, TimeSpan limit)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < limit && !_process.HasExited)
+        {
+            var metrics = await http.GetStringAsync("/metrics");
+            var pumped = metrics.Split('\n')
+                .Where(line => line.StartsWith("iacbot_intake_pumped_total{", StringComparison.Ordinal))
+                .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+            if (pumped >= accepted)
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
     }
 
     public async ValueTask DisposeAsync()

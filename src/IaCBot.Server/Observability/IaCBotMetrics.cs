@@ -25,6 +25,8 @@ internal sealed class IaCBotMetrics
         LocksHeld = factory.CreateGauge("iacbot_locks_held", "Project locks held by pull requests.");
         GitHostCalls = factory.CreateCounter("iacbot_git_host_api_calls_total", "Calls to a Git host's API, by API host and result.", "host", "result");
         GitHostErrors = factory.CreateCounter("iacbot_git_host_api_errors_total", "Git host API calls that failed, by API host and status (or exception).", "host", "status");
+        IntakePumped = factory.CreateCounter("iacbot_intake_pumped_total",
+            "Accepted deliveries the intake pump took from the journal, by result: queued, duplicate (queued before) or unreadable.", "result");
         GitHostRetries = factory.CreateCounter("iacbot_git_host_api_retries_total", "Git host API calls tried again, by API host.", "host");
     }
 
@@ -49,4 +51,7 @@ internal sealed class IaCBotMetrics
     public Counter GitHostErrors { get; }
 
     public Counter GitHostRetries { get; }
+
+    /// <summary>With the webhooks counted <c>queued</c>, shows the deliveries accepted and still waiting in the journal.</summary>
+    public Counter IntakePumped { get; }
 }

@@ -8,6 +8,7 @@ using IaCBot.Core.Intake;
 using IaCBot.Core.Ordering;
 using IaCBot.Core.Storage;
 using IaCBot.Server.Jobs;
+using IaCBot.Server.Observability;
 
 namespace IaCBot.Server.Webhooks;
 
@@ -24,6 +25,7 @@ internal sealed partial class IntakePump(
     PullRequestTurns turns,
     IBackgroundJobClient jobs,
     ServerInstance instance,
+    IaCBotMetrics metrics,
     TimeProvider time,
     ILogger<IntakePump> logger) : BackgroundService
 {
@@ -95,12 +97,14 @@ internal sealed partial class IntakePump(
     {
         if (Read(entry) is not { } work)
         {
+            metrics.IntakePumped.WithLabels("unreadable").Inc();
             return true;
         }
 
         if (!await deliveries.TryRecordAsync(entry.DeliveryId, entry.EventName, entry.ReceivedAt, instance.Id, cancellationToken))
         {
             LogQueuedBefore(entry.DeliveryId);
+            metrics.IntakePumped.WithLabels("duplicate").Inc();
             return true;
         }
 
@@ -111,6 +115,7 @@ internal sealed partial class IntakePump(
         {
             jobId = await EnqueueAsync(work, ticket, cancellationToken);
             await deliveries.MarkQueuedAsync(entry.DeliveryId, CancellationToken.None);
+            metrics.IntakePumped.WithLabels("queued").Inc();
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -4,7 +4,7 @@ namespace IaCBot.Bench.Overhead;
 
 /// <summary>
 /// What one terraform process costs before it does anything (<c>terraform version</c>), the median of a few: the fixed
-/// cost IaCBot pays again for each call it makes beyond the script's init and plan (workspace show, show -json).
+/// cost IaCBot pays again for each call it makes beyond the script's init and plan (show -json; and workspace select/new for a project outside the default workspace).
 /// </summary>
 internal static class BareCall
 {

@@ -38,7 +38,7 @@ internal static class OverheadReport
 
         return text.AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,
-                $"A bare call of the fake terraform (`terraform version`, a .NET program) took {bareCall.TotalSeconds:F2} s here (median of 5). Per project IaCBot runs four (init, workspace show, plan, show -json), the script two.")
+                $"A bare call of the fake terraform (`terraform version`, a .NET program) took {bareCall.TotalSeconds:F2} s here (median of 5). Per project IaCBot runs three (init, plan, show -json), the script two.")
             .ToString();
     }
 

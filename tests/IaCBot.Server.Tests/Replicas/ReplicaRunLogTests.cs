@@ -1,9 +1,7 @@
-using System.Net;
 using IaCBot.Server.Tests.Api;
 using IaCBot.Server.Tests.Fakes;
 using IaCBot.Server.Tests.Harness;
 using IaCBot.Tests.Postgres;
-using Npgsql;
 
 namespace IaCBot.Server.Tests.Replicas;
 
@@ -13,36 +11,17 @@ namespace IaCBot.Server.Tests.Replicas;
 /// Either replica may take a queued job, so each test first finds which one ran it.
 /// </summary>
 [Collection(SharedPostgres.Name)]
-public sealed class ReplicaRunLogTests(PostgresCluster cluster) : ServerTest
+public sealed class ReplicaRunLogTests(PostgresCluster cluster) : ReplicaTest(cluster, "replica_logs")
 {
-    private readonly string _database = $"iacbot_replica_logs_{Guid.NewGuid():N}";
-    private readonly string _dataDirB = Directory.CreateTempSubdirectory("iacbot-replica-b-").FullName;
-    private readonly List<ServerProcess> _servers = [];
-    private string _connectionString = "";
-
-    public override async Task InitializeAsync() => _connectionString = await cluster.CreateDatabaseAsync(_database);
-
-    public override async Task DisposeAsync()
-    {
-        foreach (var server in _servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-        Directory.Delete(_dataDirB, recursive: true);
-        NpgsqlConnection.ClearAllPools();
-        await cluster.DropDatabaseAsync(_database);
-    }
 
     [Fact]
     public async Task A_run_made_on_one_replica_shows_its_plan_output_through_the_other_replica_s_api_run_page_and_log_link()
     {
-        var (a, b) = (await StartAsync(DataDir), await StartAsync(_dataDirB));
+        var (a, b) = (await StartAsync(DataDir), await StartAsync(DataDirB));
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("app") });
         await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
         await CommentContainingAsync(pr, "Ran plan");
-        var (runner, reader, readerDir) = TerraformCalls.Under(DataDir).Any(r => r.Command == "plan") ? (a, b, _dataDirB) : (b, a, DataDir);
+        var (runner, reader, readerDir) = TerraformCalls.Under(DataDir).Any(r => r.Command == "plan") ? (a, b, DataDirB) : (b, a, DataDir);
 
         var run = await new AdminApiClient(reader.Client, ServerProcess.ApiSecret).EndedRunAsync(r => r["pull"]!.GetValue<int>() == 1);
 
@@ -60,7 +39,7 @@ public sealed class ReplicaRunLogTests(PostgresCluster cluster) : ServerTest
     [Fact]
     public async Task A_run_still_going_on_one_replica_is_shown_on_the_other_as_going_on_there_and_its_log_follows_when_it_ends()
     {
-        var (a, b) = (await StartAsync(DataDir), await StartAsync(_dataDirB));
+        var (a, b) = (await StartAsync(DataDir), await StartAsync(DataDirB));
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = "# fake-terraform: sleep plan 15\n" + NullResource("app") });
         await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
         var (runner, reader) = await PlanningReplicaAsync(a, b);
@@ -85,14 +64,4 @@ public sealed class ReplicaRunLogTests(PostgresCluster cluster) : ServerTest
             _ => true, TimeSpan.FromSeconds(60), _ => "no replica started terraform plan");
         return ranOnA ? (a, b) : (b, a);
     }
-
-    private async Task<ServerProcess> StartAsync(string dataDir)
-    {
-        var server = await ServerProcess.StartAsync(GitHub, dataDir, postgres: _connectionString);
-        _servers.Add(server);
-        return server;
-    }
-
-    private static async Task AcceptedAsync(Task<HttpResponseMessage> delivery) =>
-        Assert.Equal(HttpStatusCode.Accepted, (await delivery).StatusCode);
 }

@@ -3,7 +3,6 @@ using IaCBot.Server.Tests.Fakes;
 using IaCBot.Server.Tests.Harness;
 using IaCBot.Server.Tests.Recovery;
 using IaCBot.Tests.Postgres;
-using Npgsql;
 
 namespace IaCBot.Server.Tests.Replicas;
 
@@ -12,35 +11,16 @@ namespace IaCBot.Server.Tests.Replicas;
 /// and one GitHub, as replicas behind a load balancer that sends each delivery to either.
 /// </summary>
 [Collection(SharedPostgres.Name)]
-public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
+public sealed class TwoReplicaTests(PostgresCluster cluster) : ReplicaTest(cluster, "replicas")
 {
-    private readonly string _database = $"iacbot_replicas_{Guid.NewGuid():N}";
-    private readonly string _dataDirB = Directory.CreateTempSubdirectory("iacbot-replica-b-").FullName;
     private const int RacingPullRequests = 50;
-    private readonly List<ServerProcess> _servers = [];
-    private string _connectionString = "";
 
-    private SharedDatabase Database => new(_connectionString);
-
-    public override async Task InitializeAsync() => _connectionString = await cluster.CreateDatabaseAsync(_database);
-
-    public override async Task DisposeAsync()
-    {
-        foreach (var server in _servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-        Directory.Delete(_dataDirB, recursive: true);
-        NpgsqlConnection.ClearAllPools();
-        await cluster.DropDatabaseAsync(_database);
-    }
+    private SharedDatabase Database => new(ConnectionString);
 
     [Fact]
     public async Task A_pull_request_opened_on_one_replica_is_applied_through_the_other()
     {
-        var (a, b) = (await StartAsync(DataDir), await StartAsync(_dataDirB));
+        var (a, b) = (await StartAsync(DataDir), await StartAsync(DataDirB));
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("app") });
 
         await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
@@ -63,19 +43,19 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
         a.Terminate();
         await a.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        var b = await StartAsync(_dataDirB);
+        var b = await StartAsync(DataDirB);
         await AcceptedAsync(b.DeliverAsync("issue_comment", GitHubWebhooks.IssueComment(pr, Author, "iacbot apply")));
 
         var reply = await CommentContainingAsync(pr, "Ran apply");
         Assert.Contains("Apply complete!", reply.Body, StringComparison.Ordinal);
-        Assert.Single(TerraformCalls.Under(_dataDirB), r => r.Command == "apply");
-        Assert.DoesNotContain(TerraformCalls.Under(_dataDirB), r => r.Command == "plan");
+        Assert.Single(TerraformCalls.Under(DataDirB), r => r.Command == "apply");
+        Assert.DoesNotContain(TerraformCalls.Under(DataDirB), r => r.Command == "plan");
     }
 
     [Fact]
     public async Task A_redelivery_to_the_other_replica_of_a_delivery_already_taken_is_a_duplicate_and_does_nothing_twice()
     {
-        var (a, b) = (await StartAsync(DataDir), await StartAsync(_dataDirB));
+        var (a, b) = (await StartAsync(DataDir), await StartAsync(DataDirB));
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("app") });
         var body = GitHubWebhooks.PullRequest("opened", pr, pr.Author);
         const string DeliveryId = "5d0c7b2e-cc78-11e3-81ab-4c9367dc0958";
@@ -93,7 +73,7 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
     [Fact]
     public async Task Of_fifty_pull_requests_planning_one_project_across_both_replicas_at_once_exactly_one_holds_the_lock()
     {
-        var (a, b) = (await StartAsync(DataDir), await StartAsync(_dataDirB));
+        var (a, b) = (await StartAsync(DataDir), await StartAsync(DataDirB));
         var prs = Enumerable.Range(1, RacingPullRequests)
             .Select(n => OpenPullRequest(n, new Dictionary<string, string?> { ["app/main.tf"] = NullResource($"change{n}") }))
             .ToList();
@@ -123,11 +103,11 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
         a.Kill();
         await TerraformStarts.GoneAsync(plan.Pid);
 
-        await StartAsync(_dataDirB);
+        await StartAsync(DataDirB);
 
         var reply = await CommentContainingAsync(pr, "IaCBot was stopped while it was planning this pull request");
         Assert.Contains("planning again now", reply.Body, StringComparison.Ordinal);
-        await TerraformStarts.NthAsync(_dataDirB, "plan", 1);
+        await TerraformStarts.NthAsync(DataDirB, "plan", 1);
     }
 
     [Fact]
@@ -137,14 +117,14 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
         var a = await StartAsync(DataDir);
         await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
         var plan = await TerraformStarts.NthAsync(DataDir, "plan", 1);
-        await StartAsync(_dataDirB);
+        await StartAsync(DataDirB);
 
         a.Kill();
         await TerraformStarts.GoneAsync(plan.Pid);
 
         var reply = await CommentContainingAsync(pr, "IaCBot was stopped while it was planning this pull request");
         Assert.Contains("planning again now", reply.Body, StringComparison.Ordinal);
-        await TerraformStarts.NthAsync(_dataDirB, "plan", 1);
+        await TerraformStarts.NthAsync(DataDirB, "plan", 1);
         Assert.Single(GitHub.Comments(Owner, RepoName, pr.Number), c => c.Body.Contains("was stopped while", StringComparison.Ordinal));
     }
 
@@ -156,7 +136,7 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
         await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
         await TerraformStarts.NthAsync(DataDir, "plan", 1);
 
-        var b = await StartAsync(_dataDirB);
+        var b = await StartAsync(DataDirB);
         Assert.Empty(GitHub.Comments(Owner, RepoName, pr.Number));
 
         Assert.Contains("Ran plan", (await CommentNumberAsync(pr, 1)).Body, StringComparison.Ordinal);
@@ -164,14 +144,7 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
         Assert.Single(BothReplicasRuns(), r => r.Command == "plan");
     }
 
-    private async Task<ServerProcess> StartAsync(string dataDir)
-    {
-        var server = await ServerProcess.StartAsync(GitHub, dataDir, postgres: _connectionString);
-        _servers.Add(server);
-        return server;
-    }
-
-    private IEnumerable<TerraformCalls.Run> BothReplicasRuns() => TerraformCalls.Under(DataDir).Concat(TerraformCalls.Under(_dataDirB));
+    private IEnumerable<TerraformCalls.Run> BothReplicasRuns() => TerraformCalls.Under(DataDir).Concat(TerraformCalls.Under(DataDirB));
 
     /// <summary>A help comment through the same replica, answered after anything the duplicate could have queued.</summary>
     private async Task AssertNothingMoreAsync(ServerProcess server, FakePullRequest pr, int comments)
@@ -182,7 +155,4 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ServerTest
         var posted = GitHub.Comments(pr.Owner, pr.Repo, pr.Number);
         Assert.True(posted.Count == comments, $"Expected {comments} comments, found {posted.Count}:\n" + string.Join("\n---\n", posted.Select(c => c.Body)));
     }
-
-    private static async Task AcceptedAsync(Task<HttpResponseMessage> delivery) =>
-        Assert.Equal(HttpStatusCode.Accepted, (await delivery).StatusCode);
 }

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
-using WireMock.Logging;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace IaCBot.Server.Tests.Fakes;
 
@@ -23,7 +19,7 @@ public sealed class FakeGitHub : IDisposable
     public FakeGitHub(string token = "test-token")
     {
         Token = token;
-        _server = StartOnLoopback();
+        _server = LoopbackWireMock.Start();
         ApiUrl = $"http://127.0.0.1:{_server.Port}/";
         var router = new FakeGitHubRouter(_state, ApiUrl, token);
         router.Register(_server, [
@@ -161,34 +157,5 @@ public sealed class FakeGitHub : IDisposable
     {
         _server.Stop();
         _server.Dispose();
-    }
-
-    private static WireMockServer StartOnLoopback()
-    {
-        // The free port is probed, then bound: another process may take it in between, so try again a few times.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return WireMockServer.Start(new WireMockServerSettings
-                {
-                    Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"],
-                    StartAdminInterface = false,
-                    Logger = new WireMockNullLogger(),
-                    MaxRequestLogCount = 0,
-                    DisableJsonBodyParsing = true,
-                });
-            }
-            catch (Exception) when (attempt < 5)
-            {
-            }
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

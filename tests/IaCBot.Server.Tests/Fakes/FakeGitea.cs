@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace IaCBot.Server.Tests.Fakes;
 
@@ -23,7 +19,7 @@ public sealed class FakeGitea : IDisposable
     public FakeGitea(string token = "gitea-test-token")
     {
         Token = token;
-        _server = StartOnLoopback();
+        _server = LoopbackWireMock.Start();
         Url = $"http://127.0.0.1:{_server.Port}/";
         var routes = new FakeGiteaRoutes(_state, Url, token, BotLogin);
         _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(routes.Handle));
@@ -86,34 +82,5 @@ public sealed class FakeGitea : IDisposable
     {
         _server.Stop();
         _server.Dispose();
-    }
-
-    private static WireMockServer StartOnLoopback()
-    {
-        // The free port is probed, then bound: another process may take it in between, so try again a few times.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return WireMockServer.Start(new WireMockServerSettings
-                {
-                    Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"],
-                    StartAdminInterface = false,
-                    Logger = new WireMockNullLogger(),
-                    MaxRequestLogCount = 0,
-                    DisableJsonBodyParsing = true,
-                });
-            }
-            catch (Exception) when (attempt < 5)
-            {
-            }
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

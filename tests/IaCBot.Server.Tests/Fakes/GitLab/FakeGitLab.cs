@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace IaCBot.Server.Tests.Fakes.GitLab;
 
@@ -26,7 +22,7 @@ public sealed class FakeGitLab : IDisposable
     public FakeGitLab(string token = "glpat-test-token")
     {
         Token = token;
-        _server = StartOnLoopback();
+        _server = LoopbackWireMock.Start();
         Url = $"http://127.0.0.1:{_server.Port}";
         var api = new FakeGitLabApi(_state, token);
         _server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher(".*")).UsingAnyMethod())
@@ -110,34 +106,5 @@ public sealed class FakeGitLab : IDisposable
     {
         _server.Stop();
         _server.Dispose();
-    }
-
-    private static WireMockServer StartOnLoopback()
-    {
-        // The free port is probed, then bound: another process may take it in between, so try again a few times.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return WireMockServer.Start(new WireMockServerSettings
-                {
-                    Urls = [$"http://127.0.0.1:{FreeLoopbackPort()}"],
-                    StartAdminInterface = false,
-                    Logger = new WireMockNullLogger(),
-                    MaxRequestLogCount = 0,
-                    DisableJsonBodyParsing = true,
-                });
-            }
-            catch (Exception) when (attempt < 5)
-            {
-            }
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

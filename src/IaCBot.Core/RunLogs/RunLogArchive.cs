@@ -21,12 +21,24 @@ public sealed class RunLogArchive(IRunLogStore store, RunLogSettings settings, T
     {
         foreach (var relative in relativePaths)
         {
-            var path = Path.Combine(settings.DataDir, relative.Replace('/', Path.DirectorySeparatorChar));
-            if (File.Exists(path))
-            {
-                var gzip = await CompressAsync(path, relative, cancellationToken);
-                await store.SaveAsync(new StoredRunLog(relative, runId, time.GetUtcNow(), gzip), cancellationToken);
-            }
+            await KeepOneAsync(runId, relative, null, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the log at <paramref name="relativePath"/> as it is while its run goes on, under a note saying so: if the
+    /// replica dies, this copy is what the others can show. The copy kept when the run ends replaces it.
+    /// </summary>
+    public Task KeepSoFarAsync(string runId, string relativePath, CancellationToken cancellationToken) =>
+        KeepOneAsync(runId, relativePath, SoFarNote(time.GetUtcNow()), cancellationToken);
+
+    private async Task KeepOneAsync(string runId, string relative, string? note, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(settings.DataDir, relative.Replace('/', Path.DirectorySeparatorChar));
+        if (File.Exists(path))
+        {
+            var gzip = await CompressAsync(path, relative, note, cancellationToken);
+            await store.SaveAsync(new StoredRunLog(relative, runId, time.GetUtcNow(), gzip), cancellationToken);
         }
     }
 
@@ -43,13 +55,18 @@ public sealed class RunLogArchive(IRunLogStore store, RunLogSettings settings, T
         return await reader.ReadToEndAsync(cancellationToken);
     }
 
-    private static async Task<byte[]> CompressAsync(string path, string relative, CancellationToken cancellationToken)
+    private static async Task<byte[]> CompressAsync(string path, string relative, string? note, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
         var length = file.Length;
         using var packed = new MemoryStream();
         await using (var zip = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
         {
+            if (note is not null)
+            {
+                await zip.WriteAsync(Encoding.UTF8.GetBytes(note), cancellationToken);
+            }
+
             if (length > MaxKeptBytes)
             {
                 await zip.WriteAsync(Encoding.UTF8.GetBytes(TruncationNote(relative, length)), cancellationToken);
@@ -74,6 +91,9 @@ public sealed class RunLogArchive(IRunLogStore store, RunLogSettings settings, T
 
         file.Position = start;
     }
+
+    private static string SoFarNote(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture,
+        $"[IaCBot kept this copy at {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC while the run was still going: anything printed later is only on the replica that ran it.]\n");
 
     private static string TruncationNote(string relative, long length) => string.Create(CultureInfo.InvariantCulture,
         $"[IaCBot kept only the last {MaxKeptBytes / 1024} KiB of this {length / 1024} KiB log; the whole log is {relative} on the replica that ran it.]\n");

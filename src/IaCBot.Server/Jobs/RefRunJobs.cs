@@ -59,6 +59,7 @@ internal sealed partial class RefRunJobs(
 
         recorder.Begin(new RunRecord(jobId, target.Pull, kind, run.Command, work.By, work.Sha, run.StartedAt, null, RunOutcome.Running, [], null, run.Owner));
         await recorder.SaveAsync(cancellationToken);
+        ending.Started(jobId);
         try
         {
             var outcome = await WorkAsync(work, target, jobId, cancellationToken);

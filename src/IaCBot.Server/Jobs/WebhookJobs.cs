@@ -78,6 +78,7 @@ internal sealed partial class WebhookJobs(
 
         recorder.Begin(new RunRecord(run.JobId, run.Pull, run.Kind, run.Command, by, run.HeadSha, run.StartedAt, null, RunOutcome.Running, [], null, run.Owner));
         await recorder.SaveAsync(cancellationToken);
+        ending.Started(run.JobId);
         try
         {
             await ReportFaultsAsync(run.Pull, work, cancellationToken);

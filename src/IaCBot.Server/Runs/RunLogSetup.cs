@@ -22,6 +22,7 @@ internal static class RunLogSetup
         });
         services.AddScoped<RunLog>();
         services.AddSingleton<RunLogArchive>();
+        services.AddScoped<RunLogCheckpoints>();
         services.AddSingleton(sp => new CommentLimits(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxCommentParts));
         services.AddHostedService<RunLogCleanup>();
         services.AddHostedService<RunHistoryCleanup>();

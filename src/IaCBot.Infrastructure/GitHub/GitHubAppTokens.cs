@@ -81,6 +81,24 @@ public sealed class GitHubAppTokens : IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops <paramref name="refusedToken"/> and where the App was found installed on the target's owner: GitHub
+    /// refuses a revoked token, and an App uninstalled and installed again has a new installation. Without this, every
+    /// call would fail until the token's hour is over.
+    /// </summary>
+    internal void Forget(InstallationTarget target, string refusedToken)
+    {
+        foreach (var entry in _tokens)
+        {
+            if (entry.Value.Value == refusedToken)
+            {
+                _tokens.TryRemove(entry);
+            }
+        }
+
+        _installations.TryRemove(target.Owner, out _);
+    }
+
     public void Dispose()
     {
         _key.Dispose();

@@ -140,7 +140,21 @@ internal sealed class GitHubVcsClient : IVcsClient
     private Task<T> CallAsync<T>(InstallationTarget target, string action, Func<Task<T>> call, CancellationToken cancellationToken) =>
         GitHubErrors.CallAsync(action, async () =>
         {
-            _installations?.Use(target, cancellationToken);
-            return await call();
+            if (_installations is null)
+            {
+                return await call();
+            }
+
+            _installations.Use(target, cancellationToken);
+            try
+            {
+                return await call();
+            }
+            catch (AuthorizationException)
+            {
+                // A revoked installation token: asked once more with a new one. A second refusal is the answer.
+                _installations.Refused();
+                return await call();
+            }
         }, _time, cancellationToken);
 }

@@ -18,8 +18,30 @@ internal sealed class InstallationCredentialStore(GitHubAppTokens tokens) : ICre
     public async Task<Credentials> GetCredentials()
     {
         var call = _call.Value ?? throw new InvalidOperationException("A GitHub API call was made without saying which installation it is for.");
-        return new Credentials(await tokens.TokenAsync(call.Target, call.CancellationToken));
+        call.Token = await tokens.TokenAsync(call.Target, call.CancellationToken);
+        return new Credentials(call.Token);
     }
 
-    private sealed record InstallationCall(InstallationTarget Target, CancellationToken CancellationToken);
+    /// <summary>
+    /// GitHub refused the token this call was given (401): it was revoked, or the App was installed again. That token
+    /// and the installation are forgotten, so the next request asks for new ones. Only that token: another call may
+    /// already have replaced it.
+    /// </summary>
+    public void Refused()
+    {
+        if (_call.Value is { Token: { } token } call)
+        {
+            tokens.Forget(call.Target, token);
+        }
+    }
+
+    private sealed class InstallationCall(InstallationTarget target, CancellationToken cancellationToken)
+    {
+        public InstallationTarget Target { get; } = target;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        /// <summary>The token handed to the request, set in the request's own flow.</summary>
+        public string? Token { get; set; }
+    }
 }

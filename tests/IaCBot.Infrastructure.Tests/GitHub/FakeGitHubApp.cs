@@ -65,6 +65,12 @@ internal sealed class FakeGitHubApp : IDisposable
         }
     }
 
+    /// <summary>Revokes every token made so far, as GitHub does when a token is deleted or the App is suspended or uninstalled.</summary>
+    public void RevokeTokens() => _tokens.Clear();
+
+    /// <summary>While set, the tokens the fake makes are refused at once, as if revoked between issue and use.</summary>
+    public bool RefuseEveryToken { get; set; }
+
     /// <summary>How many requests had a path containing <paramref name="text"/>, answered or refused.</summary>
     public int Requests(string text) => _requests.Count(r => r.Path.Contains(text, StringComparison.Ordinal));
 
@@ -176,7 +182,7 @@ internal sealed class FakeGitHubApp : IDisposable
             expected = _installations.GetValueOrDefault(owner);
         }
 
-        return _tokens.TryGetValue(token, out var issued) && issued.Installation == expected && issued.ExpiresAt > _clock.GetUtcNow()
+        return !RefuseEveryToken && _tokens.TryGetValue(token, out var issued) && issued.Installation == expected && issued.ExpiresAt > _clock.GetUtcNow()
             ? null
             : Json(401, new JsonObject { ["message"] = "Bad credentials" });
     }

@@ -174,6 +174,57 @@ public sealed class GitHubAppTokensTests : IDisposable
         Assert.DoesNotContain(credential.Password, credential.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_revoked_token_is_replaced_by_a_new_one_and_the_call_goes_through()
+    {
+        var github = Fake();
+        github.Install("acme", 11);
+        var client = Client(github);
+        await client.CreateCommentAsync(new PullRequestRef(Infra, 1), "hello", CancellationToken.None);
+
+        github.RevokeTokens();
+        await client.CreateCommentAsync(new PullRequestRef(Infra, 2), "hello", CancellationToken.None);
+        await client.CreateCommentAsync(new PullRequestRef(Infra, 3), "hello", CancellationToken.None);
+
+        Assert.Equal(2, github.Requests("/access_tokens"));
+        var second = github.Authorizations("/issues/2/comments");
+        Assert.Equal(2, second.Count);
+        Assert.NotEqual(second[0], second[1]);
+        Assert.Equal(second[1], github.Authorizations("/issues/3/comments").Single());
+    }
+
+    [Fact]
+    public async Task An_app_installed_again_is_found_again_when_its_old_token_is_refused()
+    {
+        var github = Fake();
+        github.Install("acme", 11);
+        var client = Client(github);
+        await client.CreateCommentAsync(new PullRequestRef(Infra, 1), "hello", CancellationToken.None);
+
+        github.Install("acme", 12);
+        await client.CreateCommentAsync(new PullRequestRef(Infra, 2), "hello", CancellationToken.None);
+
+        var authorization = github.Authorizations("/issues/2/comments")[^1];
+        Assert.Equal(12, github.InstallationOf(authorization!["token ".Length..]));
+        Assert.Equal(2, github.Requests("/repos/acme/infra/installation"));
+    }
+
+    [Fact]
+    public async Task A_token_refused_again_after_renewal_fails_the_call_without_asking_for_more()
+    {
+        var github = Fake();
+        github.Install("acme", 11);
+        github.RefuseEveryToken = true;
+        var client = Client(github);
+
+        var error = await Assert.ThrowsAsync<VcsException>(() => client.CreateCommentAsync(new PullRequestRef(Infra, 1), "hello", CancellationToken.None));
+
+        Assert.Equal(401, error.StatusCode);
+        Assert.False(error.IsTransient);
+        Assert.Equal(2, github.Requests("/access_tokens"));
+        Assert.Equal(2, github.Requests("/issues/1/comments"));
+    }
+
     public void Dispose()
     {
         foreach (var disposable in _disposables)

@@ -19,7 +19,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates
  && unzip /tmp/terraform.zip -d /usr/local/bin && /usr/local/bin/terraform version
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends git gpgv ca-certificates && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 iacbot && useradd --system --uid 10001 --gid iacbot --home-dir /data --shell /usr/sbin/nologin iacbot \
  && mkdir -p /data && chown iacbot:iacbot /data
 COPY --from=terraform /usr/local/bin/terraform /usr/local/bin/terraform

@@ -81,7 +81,11 @@ internal static class IaCBotServer
             var dataDir = Path.GetFullPath(sp.GetRequiredService<IOptions<ServerOptions>>().Value.DataDir);
             return new TerraformBinarySettings(
                 terraform.Binary, terraform.TofuBinary, terraform.BinDir ?? Path.Combine(dataDir, "bin"), terraform.Download,
-                new Uri(WithSlash(terraform.DownloadUrl)), new Uri(WithSlash(terraform.TofuDownloadUrl)));
+                new Uri(WithSlash(terraform.DownloadUrl)), new Uri(WithSlash(terraform.TofuDownloadUrl)))
+            {
+                TerraformSigningKey = FullPathOrNull(terraform.ReleaseSigningKey),
+                TofuSigningKey = FullPathOrNull(terraform.TofuReleaseSigningKey),
+            };
         }, TerraformReleasesHttpClient);
 
         services.AddRuns();
@@ -181,6 +185,8 @@ internal static class IaCBotServer
     }
 
     private static string WithSlash(string url) => url.EndsWith('/') ? url : url + "/";
+
+    private static string? FullPathOrNull(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
 
     private static async Task<int> ReportInvalidSettingsAsync(IEnumerable<string> failures)
     {

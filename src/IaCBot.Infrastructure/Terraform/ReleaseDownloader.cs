@@ -1,20 +1,22 @@
 using System.Security.Cryptography;
+using System.Text;
 using IaCBot.Core.Terraform;
 
 namespace IaCBot.Infrastructure.Terraform;
 
 /// <summary>
 /// Downloads a release zip and its SHA256SUMS file, checks the zip against its line there before anything is taken
-/// out of it, and installs the program. A zip that does not match is deleted, never opened.
+/// out of it, and installs the program. A zip that does not match is deleted, never opened. With a signing key, the
+/// SHA256SUMS file is first checked against its signature (<see cref="ReleaseSignature"/>), before the zip is fetched.
 /// </summary>
-internal sealed class ReleaseDownloader(HttpClient http)
+internal sealed class ReleaseDownloader(HttpClient http, string? signingKey)
 {
     public async Task InstallAsync(TerraformRelease release, Uri releasesUrl, string binDir, string target, CancellationToken cancellationToken)
     {
         var folder = release.DownloadFolder(releasesUrl);
         var sumsUrl = new Uri(folder, release.SumsName);
         var zipUrl = new Uri(folder, release.ZipName);
-        var expected = await ExpectedDigestAsync(release, sumsUrl, cancellationToken);
+        var expected = await ExpectedDigestAsync(release, folder, sumsUrl, cancellationToken);
 
         var zipPath = Path.Combine(CreateBinDir(release, binDir), $".download-{Guid.NewGuid():N}.zip");
         try
@@ -35,22 +37,31 @@ internal sealed class ReleaseDownloader(HttpClient http)
         }
     }
 
-    private async Task<string> ExpectedDigestAsync(TerraformRelease release, Uri sumsUrl, CancellationToken cancellationToken)
+    private async Task<string> ExpectedDigestAsync(TerraformRelease release, Uri folder, Uri sumsUrl, CancellationToken cancellationToken)
     {
-        string sums;
+        var sums = await FetchAsync(release, sumsUrl, cancellationToken);
+        if (signingKey is not null)
+        {
+            var signature = await FetchAsync(release, new Uri(folder, release.SignatureName), cancellationToken);
+            await ReleaseSignature.VerifyAsync(release, sums, signature, signingKey, cancellationToken);
+        }
+
+        return Sha256Sums.Find(Encoding.UTF8.GetString(sums), release.ZipName) ?? throw new TerraformBinaryException(
+            $"{release} was not downloaded: {SafeUrl.Show(sumsUrl)} lists no checksum for {release.ZipName}, so the zip cannot be verified. "
+            + $"Check that {release.Platform} is a platform {release} is released for.");
+    }
+
+    private async Task<byte[]> FetchAsync(TerraformRelease release, Uri url, CancellationToken cancellationToken)
+    {
         try
         {
-            using var response = await GetAsync(release, sumsUrl, cancellationToken);
-            sums = await response.Content.ReadAsStringAsync(cancellationToken);
+            using var response = await GetAsync(release, url, cancellationToken);
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
         catch (Exception e) when (IsTransferFault(e, cancellationToken))
         {
-            throw DownloadFailed(release, sumsUrl, e);
+            throw DownloadFailed(release, url, e);
         }
-
-        return Sha256Sums.Find(sums, release.ZipName) ?? throw new TerraformBinaryException(
-            $"{release} was not downloaded: {SafeUrl.Show(sumsUrl)} lists no checksum for {release.ZipName}, so the zip cannot be verified. "
-            + $"Check that {release.Platform} is a platform {release} is released for.");
     }
 
     /// <summary>Streams the zip to <paramref name="path"/> and returns its lower-case hex SHA256.</summary>

@@ -7,7 +7,7 @@ namespace IaCBot.Infrastructure.Terraform;
 /// <summary>
 /// Finds a project's terraform or OpenTofu version where Atlantis users keep them: <c>terraform1.5.7</c> on PATH,
 /// then <c>&lt;bin_dir&gt;/1.5.7/terraform</c> (<c>&lt;bin_dir&gt;/tofu/1.6.2/tofu</c>), then, when downloads are on,
-/// the release site, verified against the release's SHA256SUMS.
+/// the release site, verified against the release's SHA256SUMS (and its signature, when a signing key is set).
 /// </summary>
 internal sealed class TerraformBinaries(HttpClient http, TerraformBinarySettings settings, ReleasePlatform platform) : ITerraformBinaries
 {
@@ -48,12 +48,16 @@ internal sealed class TerraformBinaries(HttpClient http, TerraformBinarySettings
         {
             if (!File.Exists(installed))
             {
-                await new ReleaseDownloader(http).InstallAsync(release, ReleasesUrl(distribution), settings.BinDir!, installed, cancellationToken);
+                await new ReleaseDownloader(http, SigningKey(distribution))
+                    .InstallAsync(release, ReleasesUrl(distribution), settings.BinDir!, installed, cancellationToken);
             }
         }
 
         return installed;
     }
+
+    private string? SigningKey(TerraformDistribution distribution) =>
+        distribution == TerraformDistribution.OpenTofu ? settings.TofuSigningKey : settings.TerraformSigningKey;
 
     private Uri ReleasesUrl(TerraformDistribution distribution) =>
         distribution == TerraformDistribution.OpenTofu ? settings.TofuReleasesUrl : settings.TerraformReleasesUrl;

@@ -10,6 +10,9 @@ namespace IaCBot.Infrastructure.Terraform;
 /// <param name="TofuReleasesUrl">OpenTofu's GitHub release downloads, or a mirror with the same layout.</param>
 /// <param name="PathDirectories">Where <c>terraform&lt;V&gt;</c> and <c>tofu&lt;V&gt;</c> are looked for; null means the
 /// directories of the server's PATH.</param>
+/// <param name="TerraformSigningKey"><c>terraform:release_signing_key</c>: the file of HashiCorp's OpenPGP public key; when
+/// set, a download's SHA256SUMS must carry a good signature by it (<c>..._SHA256SUMS.sig</c>).</param>
+/// <param name="TofuSigningKey"><c>terraform:tofu_release_signing_key</c>: the same for OpenTofu (<c>..._SHA256SUMS.gpgsig</c>).</param>
 public sealed record TerraformBinarySettings(
     string DefaultBinary,
     string DefaultTofuBinary,
@@ -17,7 +20,9 @@ public sealed record TerraformBinarySettings(
     bool Download,
     Uri TerraformReleasesUrl,
     Uri TofuReleasesUrl,
-    IReadOnlyList<string>? PathDirectories = null)
+    IReadOnlyList<string>? PathDirectories = null,
+    string? TerraformSigningKey = null,
+    string? TofuSigningKey = null)
 {
     public static Uri DefaultTerraformReleasesUrl { get; } = new("https://releases.hashicorp.com/");
 

@@ -20,6 +20,9 @@ internal sealed record TerraformRelease(TerraformDistribution Distribution, stri
 
     public string SumsName => $"{Program}_{Version}_SHA256SUMS";
 
+    /// <summary>The detached OpenPGP signature of <see cref="SumsName"/>, as each publisher names it.</summary>
+    public string SignatureName => SumsName + (IsTofu ? ".gpgsig" : ".sig");
+
     public string InstalledPath(string binDir) =>
         IsTofu ? Path.Combine(binDir, "tofu", Version, Program) : Path.Combine(binDir, Version, Program);
 

@@ -117,6 +117,14 @@ internal sealed partial class SettingsValidator(IConfiguration? configuration = 
             }
         }
 
+        foreach (var (key, file) in new[] { ("terraform:release_signing_key", options.ReleaseSigningKey), ("terraform:tofu_release_signing_key", options.TofuReleaseSigningKey) })
+        {
+            if (file is { Length: > 0 } && !File.Exists(file))
+            {
+                errors.Add($"{key} names {file}, which is not a file: give the path of the publisher's OpenPGP public key (armored or binary).");
+            }
+        }
+
         CheckDuration(errors, "terraform:timeout", options.Timeout);
         CheckDuration(errors, "terraform:kill_grace", options.KillGrace);
         return Result(errors);

@@ -27,6 +27,14 @@ internal sealed class TerraformOptions
     [ConfigurationKeyName("tofu_download_url")]
     public string TofuDownloadUrl { get; set; } = "https://github.com/opentofu/opentofu/releases/download/";
 
+    /// <summary>HashiCorp's OpenPGP public key (a file); when set, downloads must carry a good signature by it.</summary>
+    [ConfigurationKeyName("release_signing_key")]
+    public string? ReleaseSigningKey { get; set; }
+
+    /// <summary>OpenTofu's OpenPGP public key (a file); when set, OpenTofu downloads must carry a good signature by it.</summary>
+    [ConfigurationKeyName("tofu_release_signing_key")]
+    public string? TofuReleaseSigningKey { get; set; }
+
     /// <summary>How long one terraform command may run before it is stopped.</summary>
     public string Timeout { get; set; } = "1h";
 

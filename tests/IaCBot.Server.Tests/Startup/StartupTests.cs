@@ -25,7 +25,7 @@ public sealed class StartupTests : IDisposable
     {
         var config = WriteConfig(
             "server:\n  repo_allowlist: ['*']\n  public_url: not-a-url\n  order_wait: later\n  output_tail_size: lots\n  max_comment_parts: 0\n  log_retention: never\n  run_retention: 0d\n"
-            + "github:\n  request_timeout: 0s\n  max_rate_limit_wait: a-while\nterraform:\n  timeout: forever\n");
+            + "github:\n  request_timeout: 0s\n  max_rate_limit_wait: a-while\nterraform:\n  timeout: forever\n  release_signing_key: /nowhere/hashicorp.asc\n");
 
         var (exit, output) = await RunUntilExitAsync("--config", config);
 
@@ -40,6 +40,7 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("server:max_comment_parts must be 1 or more", output, StringComparison.Ordinal);
         Assert.Contains("server:log_retention must be a number of days", output, StringComparison.Ordinal);
         Assert.Contains("server:run_retention must be a number of days", output, StringComparison.Ordinal);
+        Assert.Contains("terraform:release_signing_key names /nowhere/hashicorp.asc, which is not a file", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,13 +58,39 @@ internal sealed class GitLabVcsClient(GitLabSettings settings, Func<HttpClient> 
 
     public async Task<IReadOnlyList<string>> ListChangedFilesAsync(PullRequestRef pull, CancellationToken cancellationToken)
     {
-        var diffs = await _api.GetAllAsync<GitLabDiff>($"{MergeRequest(pull)}/diffs", $"list the files of {pull}", cancellationToken);
+        IReadOnlyList<GitLabDiff> diffs;
+        try
+        {
+            diffs = await _api.GetAllAsync<GitLabDiff>($"{MergeRequest(pull)}/diffs", $"list the files of {pull}", cancellationToken);
+        }
+        catch (VcsException e) when (e.StatusCode == 404)
+        {
+            diffs = await ChangesAsync(pull, cancellationToken);
+        }
+
         return diffs
             .SelectMany(d => new[] { d.NewPath, d.OldPath })
             .OfType<string>()
             .Where(p => p.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// GitLab before 15.7 has no <c>/diffs</c> (it answers 404): its <c>/changes</c> lists the same files, but an
+    /// instance's diff limit may cut the list, and planning from part of a change would skip projects it touched.
+    /// </summary>
+    private async Task<IReadOnlyList<GitLabDiff>> ChangesAsync(PullRequestRef pull, CancellationToken cancellationToken)
+    {
+        var changes = await _api.GetAsync<GitLabMergeRequestChanges>($"{MergeRequest(pull)}/changes", $"list the files of {pull}", cancellationToken);
+        if (changes.Overflow)
+        {
+            throw new VcsException(
+                $"GitLab listed only part of the files of {pull} (its diff limit cut the list), so IaCBot cannot tell which projects it changes. "
+                + "GitLab 15.7 and later list them all: upgrade GitLab, or raise its diff limits.", null, false);
+        }
+
+        return changes.Changes ?? [];
     }
 
     /// <summary>GitLab has approvals rather than reviews: each approver counts as an APPROVED review.</summary>

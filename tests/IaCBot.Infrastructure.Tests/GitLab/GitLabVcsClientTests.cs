@@ -97,6 +97,41 @@ public sealed class GitLabVcsClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_GitLab_older_than_15_7_without_diffs_has_the_files_read_from_changes()
+    {
+        _gitlab.Answer("GET", $"{Project}/merge_requests/7/diffs", 404, """{"message":"404 Not found"}""");
+        _gitlab.AnswerFixture("GET", $"{Project}/merge_requests/7/changes", "get-merge-request-changes.json");
+
+        var files = await _gitlab.Client.ListChangedFilesAsync(Pull(7), CancellationToken.None);
+
+        Assert.Equal(["VERSION"], files);
+    }
+
+    [Fact]
+    public async Task Changes_cut_short_by_the_diff_limit_are_refused_rather_than_planned_in_part()
+    {
+        _gitlab.Answer("GET", $"{Project}/merge_requests/7/diffs", 404, """{"message":"404 Not found"}""");
+        _gitlab.Answer("GET", $"{Project}/merge_requests/7/changes", 200,
+            """{"iid":7,"overflow":true,"changes":[{"old_path":"a/main.tf","new_path":"a/main.tf"}]}""");
+
+        var error = await Assert.ThrowsAsync<VcsException>(() => _gitlab.Client.ListChangedFilesAsync(Pull(7), CancellationToken.None));
+
+        Assert.StartsWith($"GitLab listed only part of the files of {Pull(7)} (its diff limit cut the list)", error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task A_merge_request_that_does_not_exist_is_still_a_404()
+    {
+        _gitlab.Answer("GET", $"{Project}/merge_requests/7/diffs", 404, """{"message":"404 Not found"}""");
+        _gitlab.Answer("GET", $"{Project}/merge_requests/7/changes", 404, """{"message":"404 Not found"}""");
+
+        var error = await Assert.ThrowsAsync<VcsException>(() => _gitlab.Client.ListChangedFilesAsync(Pull(7), CancellationToken.None));
+
+        Assert.Equal(404, error.StatusCode);
+    }
+
+    [Fact]
     public async Task A_list_paged_by_link_header_is_followed_only_on_the_same_host()
     {
         var next = $"{_gitlab.Server.Url}/api/v4{Project}/merge_requests/8/notes?cursor=abc";

@@ -27,15 +27,10 @@ public sealed class ProjectApplier(WorkflowRunner workflows, TerraformRunner ter
             return Failed(plan, "", problem);
         }
 
-        if (!File.Exists(context.PlanFile))
+        if (!File.Exists(context.PlanFile) && !await RestorePlanFileAsync(plan, context.PlanFile, cancellationToken))
         {
-            if (await plans.ReadPlanFileAsync(plan, cancellationToken) is not { } bytes)
-            {
-                await plans.DeleteAsync(plan, cancellationToken);
-                return Refused(plan, "The saved plan file is gone. Run plan again.");
-            }
-
-            await File.WriteAllBytesAsync(context.PlanFile, bytes, cancellationToken);
+            await plans.DeleteAsync(plan, cancellationToken);
+            return Refused(plan, "The saved plan file is gone. Run plan again.");
         }
 
         if (await InitFreshCheckoutAsync(policy.Workflow.Apply, context, cancellationToken) is { } init)
@@ -50,6 +45,34 @@ public sealed class ProjectApplier(WorkflowRunner workflows, TerraformRunner ter
             ? new ProjectResult(plan.Project, CommandKind.Apply, ProjectOutcome.Applied, stage.Output, TerraformOutput.FindSummary(stage.Output))
             : Failed(plan, stage.Output, stage.FailureMessage);
         return result with { Log = context.Log, Omitted = stage.Omitted };
+    }
+
+    /// <summary>
+    /// Writes the stored plan file into a checkout that lacks it (cloned again, or on another replica). It is written
+    /// beside its place and moved there whole, so a copy cut short is never taken for the plan.
+    /// </summary>
+    private async Task<bool> RestorePlanFileAsync(PlanRecord plan, string path, CancellationToken cancellationToken)
+    {
+        var partial = path + ".part";
+        try
+        {
+            bool found;
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                found = await plans.ReadPlanFileAsync(plan, file, cancellationToken);
+            }
+
+            if (found)
+            {
+                File.Move(partial, path, overwrite: true);
+            }
+
+            return found;
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 
     /// <summary>

@@ -53,7 +53,10 @@ public sealed class ProjectPlanner(
 
         var hasChanges = stage.Plan?.HasChanges ?? true;
         var record = new PlanRecord(pull.Ref, project, pull.HeadSha, user, time.GetUtcNow(), hasChanges, summary ?? "");
-        await plans.SaveAsync(record, await File.ReadAllBytesAsync(context.PlanFile, cancellationToken), cancellationToken);
+        await using (var planFile = File.OpenRead(context.PlanFile))
+        {
+            await plans.SaveAsync(record, planFile, cancellationToken);
+        }
         var outcome = hasChanges ? ProjectOutcome.PlannedChanges : ProjectOutcome.PlannedNoChanges;
         return new ProjectResult(project, CommandKind.Plan, outcome, stage.Output, summary, Log: context.Log, Omitted: stage.Omitted);
     }

@@ -10,7 +10,7 @@ internal sealed class InMemoryPlanStore : IPlanStore
 
     public IReadOnlyList<PlanRecord> All => _plans.ToList();
 
-    public Task SaveAsync(PlanRecord plan, byte[] planFile, CancellationToken cancellationToken)
+    public Task SaveAsync(PlanRecord plan, Stream planFile, CancellationToken cancellationToken)
     {
         _plans.RemoveAll(p => SameProject(p, plan));
         _plans.Add(plan);
@@ -20,7 +20,7 @@ internal sealed class InMemoryPlanStore : IPlanStore
     public Task<IReadOnlyList<PlanRecord>> ListAsync(PullRequestRef pull, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PlanRecord>>(_plans.Where(p => p.Pull == pull).ToList());
 
-    public Task<byte[]?> ReadPlanFileAsync(PlanRecord plan, CancellationToken cancellationToken) => Task.FromResult<byte[]?>([]);
+    public Task<bool> ReadPlanFileAsync(PlanRecord plan, Stream destination, CancellationToken cancellationToken) => Task.FromResult(true);
 
     public Task DeleteAsync(PlanRecord plan, CancellationToken cancellationToken)
     {

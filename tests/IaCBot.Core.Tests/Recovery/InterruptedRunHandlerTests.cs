@@ -141,7 +141,7 @@ public sealed class InterruptedRunHandlerTests
     }
 
     private Task SavePlanAsync(string dir) =>
-        _plans.SaveAsync(new PlanRecord(Pull, new Project(new ProjectKey(dir, "default"), null, []), Head, "alice", Now, true, ""), [], CancellationToken.None);
+        _plans.SaveAsync(new PlanRecord(Pull, new Project(new ProjectKey(dir, "default"), null, []), Head, "alice", Now, true, ""), Stream.Null, CancellationToken.None);
 
     private Task LockAsync(string dir) =>
         _locks.TryAcquireAsync(new ProjectLock(new LockKey(Repo, dir, "default"), Pull, "alice", Now), CancellationToken.None);

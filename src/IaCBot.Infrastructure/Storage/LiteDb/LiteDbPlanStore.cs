@@ -20,14 +20,10 @@ internal sealed class LiteDbPlanStore : IPlanStore
         _plans.EnsureIndex("pull");
     }
 
-    public Task SaveAsync(PlanRecord plan, byte[] planFile, CancellationToken cancellationToken)
+    public Task SaveAsync(PlanRecord plan, Stream planFile, CancellationToken cancellationToken)
     {
         var id = Id(plan);
-        using (var content = new MemoryStream(planFile))
-        {
-            _context.Database.FileStorage.Upload(id, PlanFileName(plan), content);
-        }
-
+        _context.Database.FileStorage.Upload(id, PlanFileName(plan), planFile);
         _plans.Upsert(ToDocument(id, plan));
         return Task.CompletedTask;
     }
@@ -40,17 +36,16 @@ internal sealed class LiteDbPlanStore : IPlanStore
                 .ThenBy(p => p.Project.Name, StringComparer.Ordinal)
                 .ToList());
 
-    public Task<byte[]?> ReadPlanFileAsync(PlanRecord plan, CancellationToken cancellationToken)
+    public Task<bool> ReadPlanFileAsync(PlanRecord plan, Stream destination, CancellationToken cancellationToken)
     {
         var id = Id(plan);
         if (!_context.Database.FileStorage.Exists(id))
         {
-            return Task.FromResult<byte[]?>(null);
+            return Task.FromResult(false);
         }
 
-        using var content = new MemoryStream();
-        _context.Database.FileStorage.Download(id, content);
-        return Task.FromResult<byte[]?>(content.ToArray());
+        _context.Database.FileStorage.Download(id, destination);
+        return Task.FromResult(true);
     }
 
     public Task DeleteAsync(PlanRecord plan, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Data;
 using IaCBot.Core.Projects;
 using IaCBot.Core.Storage;
 using IaCBot.Core.Vcs;
@@ -7,7 +8,7 @@ namespace IaCBot.Infrastructure.Storage.Postgres;
 
 /// <summary>
 /// Plans with their plan files as <c>bytea</c> in the same row, so any replica can apply a plan another made; the
-/// file is read only when an apply asks for it. A project without a name is stored under the empty name, since a
+/// file is streamed in and out (never held whole in memory) and read only when an apply asks for it. A project without a name is stored under the empty name, since a
 /// primary key column cannot be null.
 /// </summary>
 internal sealed class PostgresPlanStore(PostgresDatabase database) : IPlanStore
@@ -34,7 +35,7 @@ internal sealed class PostgresPlanStore(PostgresDatabase database) : IPlanStore
 
     private const string DeletePull = "DELETE FROM iacbot.plans WHERE pull_key = @pull_key";
 
-    public async Task SaveAsync(PlanRecord plan, byte[] planFile, CancellationToken cancellationToken)
+    public async Task SaveAsync(PlanRecord plan, Stream planFile, CancellationToken cancellationToken)
     {
         await using var upsert = WithKey(await database.CommandAsync(Upsert, cancellationToken), plan)
             .With("number", plan.Pull.Number)
@@ -59,10 +60,19 @@ internal sealed class PostgresPlanStore(PostgresDatabase database) : IPlanStore
             .ThenBy(p => p.Project.Name, StringComparer.Ordinal)];
     }
 
-    public async Task<byte[]?> ReadPlanFileAsync(PlanRecord plan, CancellationToken cancellationToken)
+    public async Task<bool> ReadPlanFileAsync(PlanRecord plan, Stream destination, CancellationToken cancellationToken)
     {
         await using var select = WithKey(await database.CommandAsync(SelectFile, cancellationToken), plan);
-        return await select.ExecuteScalarAsync(cancellationToken) as byte[];
+        // Sequential access streams the column from the wire instead of reading the row into memory first.
+        await using var row = await select.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        if (!await row.ReadAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await using var file = await row.GetStreamAsync(0, cancellationToken);
+        await file.CopyToAsync(destination, cancellationToken);
+        return true;
     }
 
     public async Task DeleteAsync(PlanRecord plan, CancellationToken cancellationToken)

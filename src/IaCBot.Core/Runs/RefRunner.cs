@@ -80,8 +80,7 @@ public sealed partial class RefRunner(
             return new RefRunResult([], selection.Refusal);
         }
 
-        // The lock names the run, so that two runs of the API never take each other's lock for their own.
-        var holder = $"{user} (run {run})";
+        var holder = LockHolder(user, run);
         var taken = new List<LockKey>();
         try
         {
@@ -106,6 +105,19 @@ public sealed partial class RefRunner(
                 await locks.ReleaseAsync(key, CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// Who a run's locks are held by. It names the run, so that two runs of the API never take each other's lock for
+    /// their own, and so that the locks of a run a crash cut short can be told apart and released.
+    /// </summary>
+    public static string LockHolder(string user, string run) => $"{user} (run {run})";
+
+    /// <summary>Whether <paramref name="held"/> is a lock the run <paramref name="run"/> without a pull request took.</summary>
+    public static bool HeldByRun(ProjectLock held, Vcs.RepoId repo, string run)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return RefTarget.IsRefRun(held.Pull) && held.Pull.Repo == repo && held.User.EndsWith($" (run {run})", StringComparison.Ordinal);
     }
 
     private async Task<ProjectResult> RunProjectAsync(

@@ -15,4 +15,13 @@ public interface IDeliveryStore
 
     /// <summary>Forgets a delivery whose work could not be queued, so that a redelivery is taken.</summary>
     Task ForgetAsync(string deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the delivery's work for the queued job <paramref name="jobId"/> as it starts; true when that job is to do
+    /// it: the first to claim it, or the same job handed out again. A crash between queueing a job and
+    /// <see cref="MarkQueuedAsync"/> gets the delivery queued twice; the second job is refused here and does nothing.
+    /// Of jobs claiming at once exactly one wins. A claim outlives <see cref="ForgetAsync"/> and a delivery taken
+    /// again, since the job that claimed it may be running.
+    /// </summary>
+    Task<bool> TryClaimAsync(string deliveryId, string jobId, DateTimeOffset claimedAt, CancellationToken cancellationToken);
 }

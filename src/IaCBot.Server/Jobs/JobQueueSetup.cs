@@ -50,6 +50,7 @@ internal static class JobQueueSetup
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddJobRecovery();
         services.AddScoped<WebhookJobs>();
+        services.AddScoped<DeliveryClaims>();
         services.AddScoped<RefRunJobs>();
         services.AddScoped<RunEnding>();
         services.AddHostedService<OutboxFlushService>();
@@ -68,6 +69,7 @@ internal static class JobQueueSetup
             host.ShutdownTimeout = ShutdownTimeouts.Read(configuration).HostGivesUpAfter);
         services.AddSingleton<JobRuns>();
         services.AddScoped<InterruptedRunHandler>();
+        services.AddScoped<InterruptedRefRunHandler>();
         services.AddScoped<InterruptedJobs>();
         services.AddSingleton<StartupRecovery>();
         services.AddHostedService<JobWorkers>();

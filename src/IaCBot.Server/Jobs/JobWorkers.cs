@@ -25,11 +25,15 @@ internal sealed partial class JobWorkers(
     private Task _starting = Task.CompletedTask;
     private BackgroundJobServer? _server;
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>
     /// Recovery talks to the Git host, which may be slow or down; it runs in the background, and the server answers
-    /// (and queues) webhooks meanwhile.
+    /// (and queues) webhooks meanwhile. It begins once every service has started: the run history's own start-up
+    /// pass marks old runs interrupted from what it read, and run at the same time it overwrote what recovery wrote
+    /// on a run's record (the locks an interrupted run without a pull request held, released).
     /// </summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         _starting = Task.Run(() => RecoverThenWorkAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
@@ -66,8 +70,6 @@ internal sealed partial class JobWorkers(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

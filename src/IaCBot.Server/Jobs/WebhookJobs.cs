@@ -29,6 +29,7 @@ internal sealed partial class WebhookJobs(
     JobRuns runs,
     InterruptedJobs interrupted,
     PullRequestTurns turns,
+    DeliveryClaims claims,
     PullRequestNotifier notifier,
     CommentRenderer renderer,
     RunRecorder recorder,
@@ -47,16 +48,44 @@ internal sealed partial class WebhookJobs(
     public Task CommentAsync(CommentEvent e, PerformContext? context, CancellationToken cancellationToken) =>
         RunCommentAsync(e, JobId(context), cancellationToken);
 
-    internal async Task RunPullRequestAsync(PullRequestEvent e, string jobId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A delivery's job as the intake pump queues it: with the delivery's id, so that a delivery queued twice is done
+    /// once (see <see cref="DeliveryClaims"/>). The methods without it stay for jobs queued before, and for work
+    /// queued again by the recovery, which is a new job of a delivery already claimed.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("{0}")]
+    public Task PullRequestDeliveryAsync(PullRequestEvent e, string deliveryId, PerformContext? context, CancellationToken cancellationToken) =>
+        RunPullRequestAsync(e, JobId(context), deliveryId, cancellationToken);
+
+    /// <inheritdoc cref="PullRequestDeliveryAsync"/>
+    [AutomaticRetry(Attempts = 0)]
+    [JobDisplayName("{0}")]
+    public Task CommentDeliveryAsync(CommentEvent e, string deliveryId, PerformContext? context, CancellationToken cancellationToken) =>
+        RunCommentAsync(e, JobId(context), deliveryId, cancellationToken);
+
+    internal Task RunPullRequestAsync(PullRequestEvent e, string jobId, CancellationToken cancellationToken) =>
+        RunPullRequestAsync(e, jobId, null, cancellationToken);
+
+    internal async Task RunPullRequestAsync(PullRequestEvent e, string jobId, string? deliveryId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.Ref.ToString(), ["Action"] = e.Action });
-        await RunOnceAsync(runs.For(jobId, e), e.Sender, e.Ticket, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
+        if (await claims.TryClaimAsync(deliveryId, jobId, e.Pull.Ref, e.Ticket, cancellationToken))
+        {
+            await RunOnceAsync(runs.For(jobId, e), e.Sender, e.Ticket, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
+        }
     }
 
-    internal async Task RunCommentAsync(CommentEvent e, string jobId, CancellationToken cancellationToken)
+    internal Task RunCommentAsync(CommentEvent e, string jobId, CancellationToken cancellationToken) =>
+        RunCommentAsync(e, jobId, null, cancellationToken);
+
+    internal async Task RunCommentAsync(CommentEvent e, string jobId, string? deliveryId, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.ToString(), ["User"] = e.Author });
-        await RunOnceAsync(runs.For(jobId, e), e.Author, e.Ticket, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
+        if (await claims.TryClaimAsync(deliveryId, jobId, e.Pull, e.Ticket, cancellationToken))
+        {
+            await RunOnceAsync(runs.For(jobId, e), e.Author, e.Ticket, () => comments.HandleAsync(e, cancellationToken), cancellationToken);
+        }
     }
 
     private async Task RunOnceAsync(JobRun run, string by, long? ticket, Func<Task> work, CancellationToken cancellationToken)

@@ -27,6 +27,8 @@ internal sealed class IaCBotMetrics
         GitHostErrors = factory.CreateCounter("iacbot_git_host_api_errors_total", "Git host API calls that failed, by API host and status (or exception).", "host", "status");
         IntakePumped = factory.CreateCounter("iacbot_intake_pumped_total",
             "Accepted deliveries the intake pump took from the journal, by result: queued, duplicate (queued before) or unreadable.", "result");
+        DuplicateJobs = factory.CreateCounter("iacbot_duplicate_jobs_total",
+            "Jobs that ended without running because another job had claimed their delivery (queued twice after a crash).");
         GitHostRetries = factory.CreateCounter("iacbot_git_host_api_retries_total", "Git host API calls tried again, by API host.", "host");
     }
 
@@ -54,4 +56,6 @@ internal sealed class IaCBotMetrics
 
     /// <summary>With the webhooks counted <c>queued</c>, shows the deliveries accepted and still waiting in the journal.</summary>
     public Counter IntakePumped { get; }
+
+    public Counter DuplicateJobs { get; }
 }

@@ -37,9 +37,9 @@ internal sealed partial class IntakePump(
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    private static readonly MethodInfo PullRequestMethod = typeof(WebhookJobs).GetMethod(nameof(WebhookJobs.PullRequestAsync))!;
+    private static readonly MethodInfo PullRequestMethod = typeof(WebhookJobs).GetMethod(nameof(WebhookJobs.PullRequestDeliveryAsync))!;
 
-    private static readonly MethodInfo CommentMethod = typeof(WebhookJobs).GetMethod(nameof(WebhookJobs.CommentAsync))!;
+    private static readonly MethodInfo CommentMethod = typeof(WebhookJobs).GetMethod(nameof(WebhookJobs.CommentDeliveryAsync))!;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -113,7 +113,9 @@ internal sealed partial class IntakePump(
         string? jobId = null;
         try
         {
-            jobId = await EnqueueAsync(work, ticket, cancellationToken);
+            // With the delivery's id: should this process die before MarkQueued, the delivery is queued again, and
+            // the job that claims it first is the one that runs (see DeliveryClaims).
+            jobId = await EnqueueAsync(work, ticket, entry.DeliveryId, cancellationToken);
             await deliveries.MarkQueuedAsync(entry.DeliveryId, CancellationToken.None);
             metrics.IntakePumped.WithLabels("queued").Inc();
             return true;
@@ -153,13 +155,15 @@ internal sealed partial class IntakePump(
     /// The embedded queue is a SQLite file that a worker may hold for a moment, so a busy queue is asked again a few
     /// times before the delivery waits for the next round.
     /// </summary>
-    private async Task<string> EnqueueAsync(QueuedWork work, long ticket, CancellationToken cancellationToken)
+    private async Task<string> EnqueueAsync(QueuedWork work, long ticket, string deliveryId, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return work.PullRequest is { } pr ? Enqueue(pr with { Ticket = ticket }) : Enqueue(work.Comment! with { Ticket = ticket });
+                return work.PullRequest is { } pr
+                    ? Enqueue(PullRequestMethod, pr with { Ticket = ticket }, deliveryId)
+                    : Enqueue(CommentMethod, work.Comment! with { Ticket = ticket }, deliveryId);
             }
             catch (Exception ex) when (attempt < EnqueueAttempts && ex is not (OperationCanceledException or InvalidOperationException))
             {
@@ -173,9 +177,8 @@ internal sealed partial class IntakePump(
     /// The job is built from its method rather than from a lambda: Hangfire compiles a lambda's captured arguments
     /// into a delegate on every call, which made the JIT compiler the largest CPU cost of intake.
     /// </summary>
-    private string Enqueue(PullRequestEvent e) => jobs.Create(new Job(typeof(WebhookJobs), PullRequestMethod, e, null, CancellationToken.None), new EnqueuedState());
-
-    private string Enqueue(CommentEvent e) => jobs.Create(new Job(typeof(WebhookJobs), CommentMethod, e, null, CancellationToken.None), new EnqueuedState());
+    private string Enqueue(MethodInfo method, object e, string deliveryId) =>
+        jobs.Create(new Job(typeof(WebhookJobs), method, e, deliveryId, null, CancellationToken.None), new EnqueuedState());
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId} was queued before; not queued again")]
     private partial void LogQueuedBefore(string deliveryId);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Hangfire;
 using IaCBot.Server.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IaCBot.Server.Tests.Api;
 
@@ -133,6 +135,25 @@ public sealed class RefCommandApiTests : ServerTest
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.StartsWith("\"no-such-branch\" is not a branch, tag or commit of github.com/acme/infra", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plan_while_the_Git_host_fails_is_502_saying_so_and_queues_nothing()
+    {
+        Repo.Commit("main", new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") }, "Add app");
+        GitHub.FailNext("GET", "/commits/main", 500, times: 100);
+
+        var response = await Api.SendAsync(HttpMethod.Post, "/api/plan", new { repository = Repository, @ref = "main", paths = AppDir });
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Git host unavailable", problem["title"]!.GetValue<string>());
+        Assert.StartsWith("GitHub answered 500 to 'find main in github.com/acme/infra'", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var queue = App.Services.GetRequiredService<JobStorage>().GetMonitoringApi().GetStatistics();
+        Assert.Equal(0, queue.Enqueued + queue.Scheduled + queue.Processing + queue.Succeeded + queue.Failed);
+        Assert.Empty((await Api.GetJsonAsync("/api/runs")).AsArray());
+        Assert.Empty(TerraformRuns);
     }
 
     [Theory]

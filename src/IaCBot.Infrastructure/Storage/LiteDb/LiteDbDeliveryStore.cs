@@ -7,6 +7,9 @@ namespace IaCBot.Infrastructure.Storage.LiteDb;
 internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStore
 {
     private readonly ILiteCollection<BsonDocument> _deliveries = context.Collection("deliveries");
+
+    /// <summary>Apart from the deliveries, so that forgetting or taking one again leaves its claim as it was.</summary>
+    private readonly ILiteCollection<BsonDocument> _claims = context.Collection("delivery_claims");
     private readonly Lock _gate = new();
 
     public Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, string owner, CancellationToken cancellationToken)
@@ -51,6 +54,20 @@ internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStor
     {
         _deliveries.Delete(deliveryId);
         return Task.CompletedTask;
+    }
+
+    public Task<bool> TryClaimAsync(string deliveryId, string jobId, DateTimeOffset claimedAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_claims.FindById(deliveryId) is { } claim)
+            {
+                return Task.FromResult(claim["job"].AsString == jobId);
+            }
+
+            _claims.Insert(new BsonDocument { ["_id"] = deliveryId, ["job"] = jobId, ["claimed"] = claimedAt.UtcDateTime });
+            return Task.FromResult(true);
+        }
     }
 
     /// <summary>

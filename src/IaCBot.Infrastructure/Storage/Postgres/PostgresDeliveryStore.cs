@@ -20,6 +20,18 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
 
     private const string Forget = "DELETE FROM iacbot.deliveries WHERE id = @id";
 
+    /// <summary>
+    /// On a conflict the no-op update locks the claim and reads it as committed, so of racing jobs the later ones wait
+    /// for the first and then get a row back only when they are the same job.
+    /// </summary>
+    private const string Claim = """
+        INSERT INTO iacbot.delivery_claims (delivery_id, job_id, claimed_at)
+        VALUES (@id, @job, @claimed_at)
+        ON CONFLICT (delivery_id) DO UPDATE SET job_id = iacbot.delivery_claims.job_id
+            WHERE iacbot.delivery_claims.job_id = excluded.job_id
+        RETURNING job_id
+        """;
+
     public async Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, string owner, CancellationToken cancellationToken)
     {
         await using var record = (await database.CommandAsync(Record, cancellationToken))
@@ -37,5 +49,12 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
     {
         await using var delete = (await database.CommandAsync(Forget, cancellationToken)).With("id", deliveryId);
         await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> TryClaimAsync(string deliveryId, string jobId, DateTimeOffset claimedAt, CancellationToken cancellationToken)
+    {
+        await using var claim = (await database.CommandAsync(Claim, cancellationToken))
+            .With("id", deliveryId).With("job", jobId).With("claimed_at", claimedAt);
+        return await claim.ExecuteScalarAsync(cancellationToken) is not null;
     }
 }

@@ -24,7 +24,8 @@ internal static class PostgresMigrations
     private const string Record = "INSERT INTO iacbot.schema_version (version) VALUES (@version)";
 
     /// <summary>Each step runs once, in order; a step is never edited after it shipped, a new one is added.</summary>
-    private static readonly string[] Steps = [PostgresSchema.Initial, PostgresSchema.RunHistory, PostgresSchema.RunLogs, PostgresSchema.Intake];
+    private static readonly string[] Steps = [PostgresSchema.Initial, PostgresSchema.RunHistory, PostgresSchema.RunLogs, PostgresSchema.Intake,
+        PostgresSchema.DeliveryClaims];
 
     /// <summary>The version a fully migrated database is at.</summary>
     public static int LatestVersion => Steps.Length;

@@ -138,4 +138,15 @@ internal static class PostgresSchema
             work text NOT NULL);
         CREATE INDEX IF NOT EXISTS intake_owner ON iacbot.intake (owner, seq);
         """;
+
+    /// <summary>
+    /// Version 5: which job does each delivery's work, so that a delivery queued twice (a crash between queueing its
+    /// job and marking it queued) is done once. Apart from <c>deliveries</c>, whose rows are forgotten and taken again.
+    /// </summary>
+    public const string DeliveryClaims = """
+        CREATE TABLE IF NOT EXISTS iacbot.delivery_claims (
+            delivery_id text PRIMARY KEY,
+            job_id text NOT NULL,
+            claimed_at timestamptz NOT NULL);
+        """;
 }

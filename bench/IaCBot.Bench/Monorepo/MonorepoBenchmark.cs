@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using IaCBot.Bench.Reporting;
@@ -9,14 +8,21 @@ namespace IaCBot.Bench.Monorepo;
 
 /// <summary>
 /// Times <see cref="ProjectFinder.FindForChanges"/> on a generated 2,000-project monorepo for a pull request touching
-/// one shared module: the whole choice a plan starts with (one walk of the checkout, module calls, matching). Each run
-/// starts from nothing, as each event does; the checkout's files are in the OS cache after the warm-up, as a clone
-/// just made would be.
+/// one shared module: the whole choice a plan starts with (the checkout's git index or a walk, module calls,
+/// matching). Four modes: the walk of a plain directory (no git index: the fallback, and all choices before the index
+/// was read); the same checkout chosen again; a new checkout of a repository chosen before (a new pull request: a new
+/// clone at a new path, its files parsed for earlier ones); and a repository the process never saw (every file read).
+/// The checkouts' files are in the OS cache, as a clone just made would be.
 /// </summary>
-internal sealed class MonorepoBenchmark(int runs, int warmup, TextWriter output)
+internal sealed class MonorepoBenchmark(int runs, int warmup, int checkouts, int coldRuns, TextWriter output)
 {
+    private const string Walk = "walk, no git index (fallback; all choices before)";
+    private const string SameCheckout = "same checkout again";
+    private const string NewCheckout = "new checkout of a repository seen before";
+    private const string Cold = "repository never seen (cold)";
+
     public static MonorepoBenchmark Parse(string[] args) =>
-        args is ["--smoke", ..] ? new(3, 1, Console.Out) : new(30, 5, Console.Out);
+        args is ["--smoke", ..] ? new(3, 1, 1, 1, Console.Out) : new(30, 5, 30, 10, Console.Out);
 
     public int Run()
     {
@@ -24,13 +30,20 @@ internal sealed class MonorepoBenchmark(int runs, int warmup, TextWriter output)
         var loadBefore = MachineInfo.LoadAverage();
         using var repo = GeneratedMonorepo.Write();
         var glob = Config("version: 3\nprojects:\n- dir: envs/*\n  workspace: prod\n");
-        var cases = new (string Name, string File, RepoConfig? Config, int Expected)[]
-        {
-            ("module m03 (hundreds), no atlantis.yaml", "modules/m03/main.tf", null, GeneratedMonorepo.Reaching(3)),
-            ("module m03 (hundreds), atlantis.yaml `dir: envs/*`", "modules/m03/main.tf", glob, GeneratedMonorepo.Reaching(3)),
-            ("module every project calls, no atlantis.yaml", "modules/shared/main.tf", null, GeneratedMonorepo.ProjectCount),
-        };
-        var results = cases.Select(c => Measure(c.Name, [c.File], c.Config, repo.Root, c.Expected)).ToList();
+        MonorepoCase[] cases =
+        [
+            new("module m03 (hundreds), no atlantis.yaml", "modules/m03/main.tf", null, GeneratedMonorepo.Reaching(3)),
+            new("module m03 (hundreds), atlantis.yaml `dir: envs/*`", "modules/m03/main.tf", glob, GeneratedMonorepo.Reaching(3)),
+            new("module every project calls, no atlantis.yaml", "modules/shared/main.tf", null, GeneratedMonorepo.ProjectCount),
+        ];
+
+        var results = cases.Select(c => Repeated(Walk, c, repo.Root)).ToList();
+        repo.Commit();
+        var pr = repo.Checkout("pr-0");
+        results.AddRange(cases.Select(c => Repeated(SameCheckout, c, pr)));
+        results.AddRange(NewCheckouts(repo, cases));
+        results.AddRange(NeverSeen(repo, cases));
+
         var text = Markdown(started, MachineInfo.Read(loadBefore), results);
         output.WriteLine(text);
         if (runs >= 30)
@@ -41,34 +54,55 @@ internal sealed class MonorepoBenchmark(int runs, int warmup, TextWriter output)
         return 0;
     }
 
-    private Timings Measure(string name, IReadOnlyList<string> changed, RepoConfig? config, string root, int expected)
+    private Timings Repeated(string mode, MonorepoCase c, string root)
     {
         for (var i = 0; i < warmup; i++)
         {
-            Check(ProjectFinder.FindForChanges(changed, config, root, "main").Count, expected, name);
+            ChoiceSamples.WarmUp(c, root);
         }
 
-        var times = new List<TimeSpan>(runs);
-        var selected = 0;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var samples = new ChoiceSamples(mode, c);
         for (var i = 0; i < runs; i++)
         {
-            var clock = Stopwatch.StartNew();
-            selected = ProjectFinder.FindForChanges(changed, config, root, "main").Count;
-            times.Add(clock.Elapsed);
+            samples.Time(root);
         }
 
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        Check(selected, expected, name);
-        return Timings.Of(name, selected, times, cpu / runs);
+        return samples.Summary();
     }
 
-    private static void Check(int selected, int expected, string name)
+    /// <summary>Each checkout is chosen in once per case, the case going first taking turns.</summary>
+    private IEnumerable<Timings> NewCheckouts(GeneratedMonorepo repo, MonorepoCase[] cases)
     {
-        if (selected != expected)
+        var samples = cases.Select(c => new ChoiceSamples(NewCheckout, c)).ToArray();
+        for (var i = 0; i < checkouts; i++)
         {
-            throw new InvalidOperationException($"{name}: chose {selected} projects, expected {expected}.");
+            var path = repo.Checkout($"pr-{i + 1}");
+            for (var k = 0; k < samples.Length; k++)
+            {
+                samples[(i + k) % samples.Length].Time(path);
+            }
+
+            Directory.Delete(path, recursive: true);
         }
+
+        return samples.Select(s => s.Summary());
+    }
+
+    /// <summary>Each cold choice gets a commit rewriting every file, so that none of its blobs was parsed before.</summary>
+    private IEnumerable<Timings> NeverSeen(GeneratedMonorepo repo, MonorepoCase[] cases)
+    {
+        var variant = 0;
+        return cases.Select(c =>
+        {
+            var samples = new ChoiceSamples(Cold, c);
+            for (var i = 0; i < coldRuns; i++)
+            {
+                repo.CommitVariant(++variant);
+                samples.Time(repo.Root);
+            }
+
+            return samples.Summary();
+        }).ToList();
     }
 
     private static RepoConfig Config(string yaml) => RepoConfigParser.Parse(yaml, "atlantis.yaml") is RepoConfigLoadResult.Loaded loaded
@@ -80,18 +114,20 @@ internal sealed class MonorepoBenchmark(int runs, int warmup, TextWriter output)
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"# Monorepo project selection, {started:yyyy-MM-dd HH:mm:ss} UTC")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"{GeneratedMonorepo.ProjectCount} projects, {GeneratedMonorepo.ModuleCount} modules shared by hundreds plus one all call; a PR changing one module file. {runs} timed runs after {warmup} untimed. Target: <= 50 ms.")
+            .AppendLine(CultureInfo.InvariantCulture, $"{GeneratedMonorepo.ProjectCount} projects, {GeneratedMonorepo.ModuleCount} modules shared by hundreds plus one all call; a PR changing one module file. Target: <= 50 ms.")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Walk and same checkout: {runs} timed runs after {warmup} untimed. New checkout: {checkouts} checkouts made as IaCBot makes them (init, fetch --depth 1, checkout --force, clean), each chosen in once per case. Cold: {coldRuns} runs per case, each after a commit rewriting every file.")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {m.Cpu}, {m.Cores} cores, {m.RamGiB} GiB RAM, {m.Os}, {m.DotNet}.")
             .AppendLine(CultureInfo.InvariantCulture, $"Load average (1/5/15 min): {m.LoadBefore} before, {m.LoadAfter} after.")
             .AppendLine()
             .AppendLine("CPU ms is the process's processor time (all threads) per run, mean: unlike the wall times it hardly grows with the machine's load.")
             .AppendLine()
-            .AppendLine("| Changed | Projects chosen | Runs | Median ms | p95 ms | Max ms | CPU ms |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| Checkout | Changed | Projects chosen | Runs | Median ms | p95 ms | Max ms | CPU ms |")
+            .AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var t in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {t.Case} | {t.Selected} | {t.Runs} | {t.MedianMs} | {t.P95Ms} | {t.MaxMs} | {t.CpuMs} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {t.Mode} | {t.Case} | {t.Selected} | {t.Runs} | {t.MedianMs} | {t.P95Ms} | {t.MaxMs} | {t.CpuMs} |");
         }
 
         return text.ToString();

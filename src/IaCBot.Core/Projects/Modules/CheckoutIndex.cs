@@ -1,17 +1,21 @@
 using System.IO.Enumeration;
+using IaCBot.Core.Projects.Modules.GitIndex;
 using IaCBot.Core.RepoConfig.Paths;
 
 namespace IaCBot.Core.Projects.Modules;
 
 /// <summary>
-/// What one walk of a checkout found: every directory it entered, and for each directory holding terraform
+/// What one look at a checkout found: every directory it entered, and for each directory holding terraform
 /// configuration the module calls of its files. Built once per choice of projects (see <see cref="Checkout"/>) and
 /// shared by discovery, the module graph and directory checks, so that nothing else lists or stats the tree again.
-/// It is never kept beyond the choice: a file added to the checkout between two choices is seen by the second.
+/// It is never kept beyond the choice: a file added to the checkout between two choices is seen by the second. Only
+/// the module calls of files, keyed by their git blob id, outlive it (see <see cref="ModuleCallsCache"/>).
 /// </summary>
 /// <remarks>
-/// The walk skips <c>.git</c>, <c>.terraform</c> (where <c>terraform init</c> copies modules: they are not the
-/// repository's) and symbolic links to directories, which could lead out of the checkout or round in circles.
+/// A git work tree is read from its index (<see cref="TrackedCheckout"/>): its tracked files only, without listing a
+/// directory. Anything else is walked. The walk skips <c>.git</c>, <c>.terraform</c> (where <c>terraform init</c>
+/// copies modules: they are not the repository's) and symbolic links to directories, which could lead out of the
+/// checkout or round in circles; the index gives the same, since git tracks no file below a link.
 /// </remarks>
 internal sealed class CheckoutIndex
 {
@@ -24,10 +28,12 @@ internal sealed class CheckoutIndex
 
     private readonly HashSet<string> directories;
 
-    private CheckoutIndex(HashSet<string> directories, Dictionary<string, ModuleCalls> terraform)
+    internal CheckoutIndex(HashSet<string> directories, Dictionary<string, ModuleCalls> terraform, int filesRead, bool fromGitIndex)
     {
         this.directories = directories;
         Terraform = terraform;
+        FilesRead = filesRead;
+        FromGitIndex = fromGitIndex;
     }
 
     /// <summary>Each directory holding a terraform or OpenTofu configuration file, with its files' module calls merged.</summary>
@@ -39,14 +45,32 @@ internal sealed class CheckoutIndex
     /// </summary>
     public bool Walked(string dir) => directories.Contains(dir);
 
-    public static CheckoutIndex Build(string repoRoot)
+    /// <summary>How many configuration files this index read from the checkout (the rest came from the cache).</summary>
+    public int FilesRead { get; }
+
+    /// <summary>True when built from the git index (see <see cref="TrackedCheckout"/>), false when walked.</summary>
+    public bool FromGitIndex { get; }
+
+    /// <summary>
+    /// The checkout from its git index when it has a usable one, with files already parsed taken from
+    /// <paramref name="cache"/> (by default the process's <see cref="ModuleCallsCache.Shared"/>); otherwise walked.
+    /// </summary>
+    public static CheckoutIndex Build(string repoRoot, ModuleCallsCache? cache = null)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repoRoot));
+        return TrackedCheckout.TryBuild(root, cache ?? ModuleCallsCache.Shared) ?? Walk(root);
+    }
+
+    /// <summary>Lists every directory and reads every configuration file of the checkout, tracked or not.</summary>
+    internal static CheckoutIndex Walk(string repoRoot)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repoRoot));
         var directories = new HashSet<string>(StringComparer.Ordinal);
         var terraform = new Dictionary<string, ModuleCalls>(StringComparer.Ordinal);
+        var filesRead = 0;
         if (!Directory.Exists(root))
         {
-            return new CheckoutIndex(directories, terraform);
+            return new CheckoutIndex(directories, terraform, filesRead, fromGitIndex: false);
         }
 
         // A few system calls per directory and file are the whole cost, so the walk goes level by level, each
@@ -59,6 +83,7 @@ internal sealed class CheckoutIndex
             for (var i = 0; i < level.Length; i++)
             {
                 directories.Add(level[i]);
+                filesRead += visits[i].FilesRead;
                 if (visits[i].Calls is { } calls)
                 {
                     terraform[level[i]] = calls;
@@ -73,7 +98,7 @@ internal sealed class CheckoutIndex
             level = [.. below];
         }
 
-        return new CheckoutIndex(directories, terraform);
+        return new CheckoutIndex(directories, terraform, filesRead, fromGitIndex: false);
     }
 
     private static DirectoryVisit[] Visit(string root, string[] level)
@@ -94,19 +119,21 @@ internal sealed class CheckoutIndex
         return visits;
     }
 
-    private readonly record struct DirectoryVisit(List<string>? Subdirectories, ModuleCalls? Calls)
+    private readonly record struct DirectoryVisit(List<string>? Subdirectories, ModuleCalls? Calls, int FilesRead)
     {
         public static DirectoryVisit Of(string root, string dir)
         {
             var path = dir == RepoPath.Root ? root : Path.Combine(root, dir);
             List<string>? subdirectories = null;
             ModuleCalls? calls = null;
+            var files = 0;
             try
             {
                 foreach (var entry in Entries(path))
                 {
                     if (!entry.IsDirectory)
                     {
+                        files++;
                         calls = ModuleCalls.Merge(calls, TerraformFileReader.Read(root, Path.Combine(path, entry.Name), entry.Length, entry.IsLink));
                     }
                     else if (!entry.IsLink && entry.Name is not (".git" or ".terraform"))
@@ -120,7 +147,7 @@ internal sealed class CheckoutIndex
                 // A directory that cannot be listed holds nothing IaCBot could plan either.
             }
 
-            return new DirectoryVisit(subdirectories, calls);
+            return new DirectoryVisit(subdirectories, calls, files);
         }
     }
 

@@ -111,12 +111,17 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
     private static async Task MeasureAsync(
         string name, BenchServer server, List<Outcome> all, List<LatencySummary> phases, Func<Task<IReadOnlyList<Outcome>>> phase)
     {
+        using var pump = new PumpProgress(server.Address);
+        var pumpedBefore = await pump.PumpedAsync();
         var cpu = server.CpuTime;
         var clock = Stopwatch.StartNew();
         var outcomes = await phase();
         clock.Stop();
+        var serverCpu = server.CpuTime - cpu;
+        var pumpedAfter = await pump.PumpedAsync();
         all.AddRange(outcomes);
-        phases.Add(LatencySummary.Of(name, outcomes, clock.Elapsed, server.CpuTime - cpu));
+        var backlog = all.Count(o => o.Accepted) - pumpedAfter;
+        phases.Add(LatencySummary.Of(name, outcomes, clock.Elapsed, serverCpu, pumpedAfter - pumpedBefore, backlog));
     }
 
     private static string Failures(IEnumerable<Outcome> outcomes) => string.Join("; ", outcomes

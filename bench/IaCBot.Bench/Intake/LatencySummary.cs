@@ -3,6 +3,8 @@ namespace IaCBot.Bench.Intake;
 /// <summary>
 /// One phase's figures. Percentiles are nearest-rank over every delivery of the phase, timeouts included. The
 /// throughput counts 2xx answers only, so an overloaded phase is not credited with deliveries it failed.
+/// <see cref="PumpedPerSecond"/> is what the intake pump took from the journal during the phase, per second of it, and
+/// <see cref="Backlog"/> what the journal still held for it when the phase ended (accepted so far, less pumped).
 /// </summary>
 internal sealed record LatencySummary(
     string Phase,
@@ -17,9 +19,11 @@ internal sealed record LatencySummary(
     double P95Ms,
     double P99Ms,
     double MaxMs,
-    double ServerCpuMsPerDelivery)
+    double ServerCpuMsPerDelivery,
+    double PumpedPerSecond,
+    long Backlog)
 {
-    public static LatencySummary Of(string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, TimeSpan serverCpu)
+    public static LatencySummary Of(string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, TimeSpan serverCpu, long pumped, long backlog)
     {
         var sorted = outcomes.Select(o => o.Latency.TotalMilliseconds).Order().ToArray();
         double At(double p) => sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -36,6 +40,8 @@ internal sealed record LatencySummary(
             Math.Round(At(0.95), 2),
             Math.Round(At(0.99), 2),
             Math.Round(sorted.LastOrDefault(), 2),
-            Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, outcomes.Count), 2));
+            Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, outcomes.Count), 2),
+            Math.Round(pumped / wall.TotalSeconds, 1),
+            backlog);
     }
 }

@@ -1,3 +1,5 @@
+using IaCBot.Core.Intake;
+
 namespace IaCBot.Core.Storage;
 
 /// <summary>Webhook deliveries seen, so that a redelivery of the same id does nothing twice.</summary>
@@ -9,6 +11,15 @@ public interface IDeliveryStore
     /// and without this a redelivery would be answered as a duplicate while its work was never done.
     /// </summary>
     Task<bool> TryRecordAsync(string deliveryId, string eventName, DateTimeOffset receivedAt, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records each delivery of the batch as <paramref name="owner"/>'s, with one commit: the intake pump records a
+    /// whole round at once. The result says, per entry, whether it was taken: true unless its work was marked queued,
+    /// and false for the second of two entries with one id. Unlike <see cref="TryRecordAsync"/> a delivery the same
+    /// owner recorded and never marked queued is taken again: one pump per owner calls this, before it queues the
+    /// round's jobs, so such a record is one whose job could not be queued.
+    /// </summary>
+    Task<IReadOnlyList<bool>> TryRecordAllAsync(IReadOnlyList<IntakeEntry> batch, string owner, CancellationToken cancellationToken);
 
     /// <summary>Marks the delivery's work queued: from now on a redelivery is a duplicate whoever receives it.</summary>
     Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken);

@@ -12,6 +12,12 @@ public interface ITicketStore
     /// <summary>Records the PR's next ticket as open and returns its number. Racing deliveries get distinct, rising numbers.</summary>
     Task<long> IssueAsync(PullRequestRef pull, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="IssueAsync"/> for each PR of the list, in its order, with one commit: a PR named twice gets two
+    /// rising numbers. The result holds the numbers in the list's order.
+    /// </summary>
+    Task<IReadOnlyList<long>> IssueAllAsync(IReadOnlyList<PullRequestRef> pulls, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Marks an open ticket as taken by a job of server run <paramref name="runId"/>; false when it is not open.</summary>
     Task<bool> ClaimAsync(PullRequestRef pull, long ticket, string runId, CancellationToken cancellationToken);
 

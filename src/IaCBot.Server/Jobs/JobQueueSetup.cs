@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Storage.SQLite;
 using IaCBot.Core.Recovery;
 using IaCBot.Server.Configuration;
@@ -42,6 +43,8 @@ internal static class JobQueueSetup
             };
             return new SQLiteStorage(Path.Combine(Path.GetFullPath(dataDir), "jobs.db"), options);
         });
+        // Before AddHangfire, which only adds its own (the process-wide filters) when none is registered.
+        services.AddSingleton<IJobFilterProvider>(new JobFiltersWithoutCulture(JobFilterProviders.Providers));
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

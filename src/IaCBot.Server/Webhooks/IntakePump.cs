@@ -7,21 +7,30 @@ using IaCBot.Core.Events;
 using IaCBot.Core.Intake;
 using IaCBot.Core.Ordering;
 using IaCBot.Core.Storage;
+using IaCBot.Core.Vcs;
 using IaCBot.Server.Jobs;
 using IaCBot.Server.Observability;
 
 namespace IaCBot.Server.Webhooks;
 
 /// <summary>
-/// Queues the jobs of the deliveries in the intake journal, oldest first, off the request path: records each delivery
-/// (dedupe), gives it its PR's next ticket (see <see cref="PullRequestTurns"/>), queues its job, then completes the
-/// batch. At start it finds what a crash left in the journal; a delivery whose job was queued before the crash is
-/// recognised by its record and not queued twice.
+/// Queues the jobs of the deliveries in the intake journal, oldest first, off the request path, a round at a time:
+/// records the round's deliveries (dedupe) with one commit, gives them their PRs' next tickets (see
+/// <see cref="PullRequestTurns"/>) with one more, queues their jobs one by one, marking each queued as soon as its job
+/// is, then completes the round. At start it finds what a crash left in the journal; a delivery whose job was queued
+/// before the crash is recognised by its record and not queued twice.
 /// </summary>
+/// <remarks>
+/// Each delivery is marked queued on its own, right after its job, rather than with the round: between the two a crash
+/// leaves a job that the next start queues again, and that window stays one delivery wide. A round is kept small
+/// because a crash between its tickets and its jobs leaves tickets without jobs, which hold up their PRs' later
+/// commands until <see cref="OrderingSettings.MissingTicketWait"/>.
+/// </remarks>
 internal sealed partial class IntakePump(
     IIntakeJournal journal,
     IntakeWriter writer,
     IDeliveryStore deliveries,
+    ITicketStore tickets,
     PullRequestTurns turns,
     IBackgroundJobClient jobs,
     ServerInstance instance,
@@ -29,7 +38,9 @@ internal sealed partial class IntakePump(
     TimeProvider time,
     ILogger<IntakePump> logger) : BackgroundService
 {
-    private const int BatchSize = 256;
+    /// <summary>Deliveries per round: 32 commits become about one, and a crash strands at most this many tickets.</summary>
+    internal const int RoundSize = 32;
+
     private const int EnqueueAttempts = 4;
 
     /// <summary>How often an idle pump looks at the journal: with a shared store, for what a dead replica left.</summary>
@@ -47,9 +58,14 @@ internal sealed partial class IntakePump(
         {
             try
             {
-                if (!await PumpAsync(stoppingToken))
+                switch (await PumpAsync(stoppingToken))
                 {
-                    await writer.WaitForAppendAsync(IdlePoll, stoppingToken);
+                    case PumpRound.Empty:
+                        await writer.WaitForAppendAsync(IdlePoll, stoppingToken);
+                        break;
+                    case PumpRound.Stalled:
+                        await Task.Delay(RetryDelay, time, stoppingToken);
+                        break;
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -60,82 +76,94 @@ internal sealed partial class IntakePump(
         }
     }
 
-    /// <summary>Pumps one batch; false when the journal was empty.</summary>
-    private async Task<bool> PumpAsync(CancellationToken cancellationToken)
+    /// <summary>Pumps one round of the journal.</summary>
+    internal async Task<PumpRound> PumpAsync(CancellationToken cancellationToken)
     {
-        var batch = await journal.PendingAsync(instance.Id, BatchSize, cancellationToken);
+        var batch = await journal.PendingAsync(instance.Id, RoundSize, cancellationToken);
         if (batch.Count == 0)
         {
-            return false;
+            return PumpRound.Empty;
         }
 
-        var done = new List<JournaledDelivery>(batch.Count);
+        var round = await PrepareAsync(batch, cancellationToken);
+        var next = 0;
         try
         {
-            foreach (var entry in batch)
+            // Stopped at the first that could not be queued, to keep the order: the rest wait for it.
+            while (next < round.Count && await QueueAsync(round[next], cancellationToken))
             {
-                // Stopped at the first that could not be queued, to keep the order: the rest wait for it.
-                if (!await QueueAsync(entry.Entry, cancellationToken))
-                {
-                    await Task.Delay(RetryDelay, time, cancellationToken);
-                    break;
-                }
-
-                done.Add(entry);
+                next++;
             }
         }
         finally
         {
+            // One whose job was queued is done even when marking it failed: pumped again, it would be queued twice.
+            var done = round.Where((item, i) => i < next || item.Queued).Select(item => item.Journaled).ToList();
             await journal.CompleteAsync(done, CancellationToken.None);
+            await AbandonAsync(round.Skip(next), CancellationToken.None);
         }
 
-        return true;
+        return next < round.Count ? PumpRound.Stalled : PumpRound.Done;
     }
 
-    /// <summary>True when the delivery's job is queued, now or before; false when the queue refused it.</summary>
-    private async Task<bool> QueueAsync(IntakeEntry entry, CancellationToken cancellationToken)
+    /// <summary>Reads the round's entries, records them and issues the tickets of those taken, a commit for each step.</summary>
+    private async Task<List<PumpItem>> PrepareAsync(IReadOnlyList<JournaledDelivery> batch, CancellationToken cancellationToken)
     {
-        if (Read(entry) is not { } work)
+        var readable = batch.Select(j => (Journaled: j, Work: Read(j.Entry))).ToList();
+        var toRecord = readable.Where(r => r.Work is not null).ToList();
+        var recorded = await deliveries.TryRecordAllAsync([.. toRecord.Select(r => r.Journaled.Entry)], instance.Id, cancellationToken);
+        var taken = toRecord.Where((_, i) => recorded[i]).ToList();
+        var numbers = await tickets.IssueAllAsync([.. taken.Select(t => Pull(t.Work!))], time.GetUtcNow(), cancellationToken);
+        var ticketOf = taken.Select((t, i) => (t.Journaled.Sequence, Ticket: numbers[i])).ToDictionary(t => t.Sequence, t => t.Ticket);
+        return [.. readable.Select(r => new PumpItem(r.Journaled, r.Work, ticketOf.TryGetValue(r.Journaled.Sequence, out var n) ? n : null))];
+    }
+
+    /// <summary>True when the delivery needs nothing more (queued now or before, or unreadable); false when the queue refused it.</summary>
+    private async Task<bool> QueueAsync(PumpItem item, CancellationToken cancellationToken)
+    {
+        if (item.Work is null)
         {
             metrics.IntakePumped.WithLabels("unreadable").Inc();
             return true;
         }
 
-        if (!await deliveries.TryRecordAsync(entry.DeliveryId, entry.EventName, entry.ReceivedAt, instance.Id, cancellationToken))
+        if (item.Ticket is not { } ticket)
         {
-            LogQueuedBefore(entry.DeliveryId);
+            LogQueuedBefore(item.Journaled.Entry.DeliveryId);
             metrics.IntakePumped.WithLabels("duplicate").Inc();
             return true;
         }
 
-        var pull = work.PullRequest?.Pull.Ref ?? work.Comment!.Pull;
-        var ticket = await turns.IssueAsync(pull, cancellationToken);
-        string? jobId = null;
         try
         {
             // With the delivery's id: should this process die before MarkQueued, the delivery is queued again, and
             // the job that claims it first is the one that runs (see DeliveryClaims).
-            jobId = await EnqueueAsync(work, ticket, entry.DeliveryId, cancellationToken);
-            await deliveries.MarkQueuedAsync(entry.DeliveryId, CancellationToken.None);
-            metrics.IntakePumped.WithLabels("queued").Inc();
-            return true;
+            await EnqueueAsync(item.Work, ticket, item.Journaled.Entry.DeliveryId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Unrecorded, so that the next attempt takes it again.
-            await deliveries.ForgetAsync(entry.DeliveryId, CancellationToken.None);
-            LogQueueFailed(ex, entry.DeliveryId);
+            // Its record stays unqueued, so the next round takes it again (see IDeliveryStore.TryRecordAllAsync).
+            LogQueueFailed(ex, item.Journaled.Entry.DeliveryId);
             return false;
         }
-        finally
+
+        // The job is queued whatever happens now: from here on the delivery is done, so it is never queued again.
+        item.Queued = true;
+        metrics.IntakePumped.WithLabels("queued").Inc();
+        await deliveries.MarkQueuedAsync(item.Journaled.Entry.DeliveryId, CancellationToken.None);
+        return true;
+    }
+
+    /// <summary>A ticket without a job would hold up the PR's later commands.</summary>
+    private async Task AbandonAsync(IEnumerable<PumpItem> notQueued, CancellationToken cancellationToken)
+    {
+        foreach (var item in notQueued.Where(i => i is { Ticket: not null, Queued: false }))
         {
-            // A ticket without a job would hold up the PR's later commands.
-            if (jobId is null)
-            {
-                await turns.AbandonAsync(pull, ticket, CancellationToken.None);
-            }
+            await turns.AbandonAsync(Pull(item.Work!), item.Ticket!.Value, cancellationToken);
         }
     }
+
+    private static PullRequestRef Pull(QueuedWork work) => work.PullRequest?.Pull.Ref ?? work.Comment!.Pull;
 
     /// <summary>An entry no server can read is dropped rather than left to hold up every delivery after it.</summary>
     private QueuedWork? Read(IntakeEntry entry)

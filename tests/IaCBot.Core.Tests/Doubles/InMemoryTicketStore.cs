@@ -26,6 +26,17 @@ internal sealed class InMemoryTicketStore : ITicketStore
         }
     }
 
+    public async Task<IReadOnlyList<long>> IssueAllAsync(IReadOnlyList<PullRequestRef> pulls, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var numbers = new List<long>();
+        foreach (var pull in pulls)
+        {
+            numbers.Add(await IssueAsync(pull, now, cancellationToken));
+        }
+
+        return numbers;
+    }
+
     public Task<bool> ClaimAsync(PullRequestRef pull, long ticket, string runId, CancellationToken cancellationToken) =>
         Task.FromResult(SetClaim(pull, ticket, runId));
 

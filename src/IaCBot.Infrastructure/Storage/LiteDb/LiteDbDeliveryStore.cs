@@ -1,3 +1,4 @@
+using IaCBot.Core.Intake;
 using IaCBot.Core.Storage;
 using LiteDB;
 
@@ -6,6 +7,7 @@ namespace IaCBot.Infrastructure.Storage.LiteDb;
 /// <summary>Delivery ids as primary keys: recording one twice fails on the key, which is the answer.</summary>
 internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStore
 {
+    private readonly LiteDatabase _database = context.Database;
     private readonly ILiteCollection<BsonDocument> _deliveries = context.Collection("deliveries");
 
     /// <summary>Apart from the deliveries, so that forgetting or taking one again leaves its claim as it was.</summary>
@@ -34,6 +36,36 @@ internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStor
                 return Task.FromResult(WasAbandoned(_deliveries.FindById(deliveryId), owner) && _deliveries.Update(document));
             }
         }
+    }
+
+    /// <summary>
+    /// Looks before it inserts rather than catching the duplicate key: a failed insert would roll back the whole
+    /// transaction. The lock keeps the look and the write together (one process holds the file).
+    /// </summary>
+    public Task<IReadOnlyList<bool>> TryRecordAllAsync(IReadOnlyList<IntakeEntry> batch, string owner, CancellationToken cancellationToken)
+    {
+        var taken = new bool[batch.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            _database.BeginTrans();
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    taken[i] = seen.Add(batch[i].DeliveryId) && Record(batch[i], owner);
+                }
+
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<bool>>(taken);
     }
 
     public Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken)
@@ -69,6 +101,25 @@ internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStor
             return Task.FromResult(true);
         }
     }
+
+    private bool Record(IntakeEntry entry, string owner)
+    {
+        var document = new BsonDocument
+        {
+            ["_id"] = entry.DeliveryId,
+            ["event"] = entry.EventName,
+            ["received"] = entry.ReceivedAt.UtcDateTime,
+            ["owner"] = owner,
+            ["queued"] = false,
+        };
+        return _deliveries.FindById(entry.DeliveryId) is { } existing
+            ? !WasQueued(existing) && _deliveries.Update(document)
+            : _deliveries.Insert(document) is not null;
+    }
+
+    /// <summary>Deliveries recorded before owners were kept have no <c>queued</c> field and count as queued.</summary>
+    private static bool WasQueued(BsonDocument existing) =>
+        !existing.TryGetValue("queued", out var queued) || !queued.IsBoolean || queued.AsBoolean;
 
     /// <summary>
     /// Recorded by a process that is gone, before it queued the work. Deliveries recorded before owners were kept

@@ -11,11 +11,13 @@ namespace IaCBot.Infrastructure.Storage.LiteDb;
 internal sealed class LiteDbTicketStore : ITicketStore
 {
     private readonly Lock _gate = new();
+    private readonly LiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _counters;
     private readonly ILiteCollection<BsonDocument> _tickets;
 
     public LiteDbTicketStore(LiteDbContext context)
     {
+        _database = context.Database;
         _counters = context.Collection("ticket_counters");
         _tickets = context.Collection("tickets");
         _tickets.EnsureIndex("pull");
@@ -30,16 +32,42 @@ internal sealed class LiteDbTicketStore : ITicketStore
 
             // The counter first: a crash between the two leaves a number nobody waits for, never a ticket issued twice.
             _counters.Upsert(new BsonDocument { ["_id"] = key, ["last"] = number });
-            _tickets.Insert(new BsonDocument
-            {
-                ["_id"] = Id(pull, number),
-                ["pull"] = key,
-                ["number"] = number,
-                ["issued"] = now.UtcDateTime,
-                ["claimedBy"] = BsonValue.Null,
-            });
+            _tickets.Insert(Ticket(pull, number, now));
             return Task.FromResult(number);
         }
+    }
+
+    public Task<IReadOnlyList<long>> IssueAllAsync(IReadOnlyList<PullRequestRef> pulls, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var numbers = new long[pulls.Count];
+        var last = new Dictionary<string, long>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            _database.BeginTrans();
+            try
+            {
+                for (var i = 0; i < pulls.Count; i++)
+                {
+                    var key = pulls[i].ToString();
+                    numbers[i] = last[key] = (last.TryGetValue(key, out var before) ? before : _counters.FindById(key)?["last"].AsInt64 ?? 0) + 1;
+                    _tickets.Insert(Ticket(pulls[i], numbers[i], now));
+                }
+
+                foreach (var (key, number) in last)
+                {
+                    _counters.Upsert(new BsonDocument { ["_id"] = key, ["last"] = number });
+                }
+
+                _database.Commit();
+            }
+            catch
+            {
+                _database.Rollback();
+                throw;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<long>>(numbers);
     }
 
     public Task<bool> ClaimAsync(PullRequestRef pull, long ticket, string runId, CancellationToken cancellationToken) =>
@@ -84,6 +112,15 @@ internal sealed class LiteDbTicketStore : ITicketStore
             return _tickets.Update(document);
         }
     }
+
+    private static BsonDocument Ticket(PullRequestRef pull, long number, DateTimeOffset now) => new()
+    {
+        ["_id"] = Id(pull, number),
+        ["pull"] = pull.ToString(),
+        ["number"] = number,
+        ["issued"] = now.UtcDateTime,
+        ["claimedBy"] = BsonValue.Null,
+    };
 
     private static string Id(PullRequestRef pull, long ticket) => $"{pull}/{ticket}";
 }

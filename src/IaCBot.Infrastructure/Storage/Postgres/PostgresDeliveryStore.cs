@@ -1,3 +1,4 @@
+using IaCBot.Core.Intake;
 using IaCBot.Core.Storage;
 
 namespace IaCBot.Infrastructure.Storage.Postgres;
@@ -13,6 +14,18 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
         VALUES (@id, @event, @received_at, @owner, false)
         ON CONFLICT (id) DO UPDATE SET event = excluded.event, received_at = excluded.received_at, owner = excluded.owner
             WHERE NOT iacbot.deliveries.queued AND iacbot.deliveries.owner <> excluded.owner
+        RETURNING id
+        """;
+
+    /// <summary>
+    /// A batch: any delivery not marked queued is taken (see <see cref="IDeliveryStore.TryRecordAllAsync"/>). An upsert
+    /// may not touch one row twice, so the batch's ids are made distinct before it is sent.
+    /// </summary>
+    private const string RecordAll = """
+        INSERT INTO iacbot.deliveries (id, event, received_at, owner, queued)
+        SELECT b.id, b.event, b.received_at, @owner, false FROM unnest(@ids, @events, @received) AS b(id, event, received_at)
+        ON CONFLICT (id) DO UPDATE SET event = excluded.event, received_at = excluded.received_at, owner = excluded.owner
+            WHERE NOT iacbot.deliveries.queued
         RETURNING id
         """;
 
@@ -37,6 +50,20 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
         await using var record = (await database.CommandAsync(Record, cancellationToken))
             .With("id", deliveryId).With("event", eventName).With("received_at", receivedAt).With("owner", owner);
         return await record.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task<IReadOnlyList<bool>> TryRecordAllAsync(IReadOnlyList<IntakeEntry> batch, string owner, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var first = batch.Select(e => seen.Add(e.DeliveryId)).ToList();
+        var distinct = batch.Where((_, i) => first[i]).ToList();
+        await using var record = (await database.CommandAsync(RecordAll, cancellationToken))
+            .With("owner", owner)
+            .With("ids", distinct.Select(e => e.DeliveryId).ToArray())
+            .With("events", distinct.Select(e => e.EventName).ToArray())
+            .With("received", distinct.Select(e => e.ReceivedAt.ToUniversalTime()).ToArray());
+        var taken = (await record.ListAsync(r => r.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return [.. batch.Select((e, i) => first[i] && taken.Contains(e.DeliveryId))];
     }
 
     public async Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken)

@@ -19,6 +19,22 @@ internal sealed class PostgresTicketStore(PostgresDatabase database) : ITicketSt
         RETURNING number
         """;
 
+    /// <summary>
+    /// <see cref="Issue"/> for a batch: each PR's counter goes up by its count, once, and its tickets take the numbers
+    /// in between. Counters are locked in key order, so that two replicas issuing for the same PRs cannot deadlock.
+    /// </summary>
+    private const string IssueAll = """
+        WITH wanted AS (SELECT pull_key, count(*) AS n FROM unnest(@pull_keys) AS p(pull_key) GROUP BY pull_key),
+        next AS (
+            INSERT INTO iacbot.ticket_counters (pull_key, last) SELECT pull_key, n FROM wanted ORDER BY pull_key
+            ON CONFLICT (pull_key) DO UPDATE SET last = iacbot.ticket_counters.last + excluded.last
+            RETURNING pull_key, last)
+        INSERT INTO iacbot.tickets (pull_key, number, issued_at, claimed_by)
+        SELECT next.pull_key, number, @now, NULL
+        FROM next JOIN wanted USING (pull_key), generate_series(next.last - wanted.n + 1, next.last) AS number
+        RETURNING pull_key, number
+        """;
+
     private const string Claim = "UPDATE iacbot.tickets SET claimed_by = @claimed_by WHERE pull_key = @pull_key AND number = @number";
 
     private const string Close = "DELETE FROM iacbot.tickets WHERE pull_key = @pull_key AND number = @number";
@@ -31,6 +47,23 @@ internal sealed class PostgresTicketStore(PostgresDatabase database) : ITicketSt
     {
         await using var issue = (await database.CommandAsync(Issue, cancellationToken)).With("pull_key", pull.ToString()).With("now", now);
         return (long)(await issue.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<long>> IssueAllAsync(IReadOnlyList<PullRequestRef> pulls, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (pulls.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = pulls.Select(p => p.ToString()).ToArray();
+        await using var issue = (await database.CommandAsync(IssueAll, cancellationToken)).With("pull_keys", keys).With("now", now);
+        var issued = await issue.ListAsync(r => (Key: r.GetString(0), Number: r.GetInt64(1)), cancellationToken);
+
+        // Each PR's numbers go to its places in the list, lowest first.
+        var byPull = issued.GroupBy(t => t.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new Queue<long>(g.Select(t => t.Number).Order()), StringComparer.Ordinal);
+        return [.. keys.Select(k => byPull[k].Dequeue())];
     }
 
     public Task<bool> ClaimAsync(PullRequestRef pull, long ticket, string runId, CancellationToken cancellationToken) =>

@@ -17,13 +17,21 @@ internal static partial class LossCheck
 {
     public static LossReport Run(string dataDir, IReadOnlyList<Outcome> outcomes)
     {
-        // Not read-only: opening replays the log file a killed server left, as the server's next start would.
+        // Not read-only: opening replays the log file a killed server left. The server checkpoints that log as it
+        // opens the file (LiteDbContext), so the check does too; what a read before the checkpoint missed is told apart.
         using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(dataDir, "iacbot.db"), Connection = ConnectionType.Direct });
-        var recorded = db.GetCollection("deliveries").FindAll().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal);
-        var pending = db.GetCollection("intake").FindAll().Select(d => d["delivery"].AsString).ToHashSet(StringComparer.Ordinal);
+        var before = Ids(db);
+        var seenBefore = before.Recorded.Union(before.Pending).Count();
+        db.Checkpoint();
+        var (recorded, pending) = Ids(db);
         using var jobs = new SQLiteConnection(Path.Combine(dataDir, "jobs.db"), SQLiteOpenFlags.ReadWrite);
-        return Compare(recorded, pending, Jobs(jobs.Query<JobRow>("SELECT Id, Arguments FROM Job").Select(r => ((long)r.Id, r.Arguments))), outcomes);
+        var report = Compare(recorded, pending, Jobs(jobs.Query<JobRow>("SELECT Id, Arguments FROM Job").Select(r => ((long)r.Id, r.Arguments))), outcomes);
+        return report with { SeenOnlyAfterCheckpoint = recorded.Union(pending).Count() - seenBefore };
     }
+
+    private static (HashSet<string> Recorded, HashSet<string> Pending) Ids(LiteDatabase db) => (
+        db.GetCollection("deliveries").FindAll().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal),
+        db.GetCollection("intake").FindAll().Select(d => d["delivery"].AsString).ToHashSet(StringComparer.Ordinal));
 
     public static async Task<LossReport> RunAsync(string connectionString, IReadOnlyList<Outcome> outcomes)
     {

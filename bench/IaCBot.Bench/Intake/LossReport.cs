@@ -8,4 +8,7 @@ namespace IaCBot.Bench.Intake;
 internal sealed record LossReport(int Sent, int Accepted, int Recorded, int Pending, int Jobs, int Lost, int ExtraJobs)
 {
     public bool NoneLost => Lost == 0 && ExtraJobs == 0;
+
+    /// <summary>Embedded mode: delivery ids a read straight after opening the killed server's file missed, and a read after LiteDB's checkpoint found.</summary>
+    public int SeenOnlyAfterCheckpoint { get; init; }
 }

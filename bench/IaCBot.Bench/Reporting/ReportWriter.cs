@@ -26,9 +26,12 @@ internal static class ReportWriter
         }
 
         var l = report.Loss;
+        var hidden = l.SeenOnlyAfterCheckpoint > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" {l.SeenOnlyAfterCheckpoint} of them were seen only after LiteDB's checkpoint (a read before it missed them).")
+            : "";
         return text.AppendLine()
             .AppendLine(CultureInfo.InvariantCulture,
-                $"None lost: {(l.NoneLost ? "yes" : "NO")}. Sent {l.Sent}, answered 2xx {l.Accepted}, delivery ids recorded {l.Recorded}, jobs queued {l.Jobs}, still in the intake journal at the kill {l.Pending}; lost {l.Lost}, extra jobs {l.ExtraJobs}.")
+                $"None lost: {(l.NoneLost ? "yes" : "NO")}. Sent {l.Sent}, answered 2xx {l.Accepted}, delivery ids recorded {l.Recorded}, jobs queued {l.Jobs}, still in the intake journal at the kill {l.Pending}; lost {l.Lost}, extra jobs {l.ExtraJobs}.{hidden}")
             .ToString();
     }
 

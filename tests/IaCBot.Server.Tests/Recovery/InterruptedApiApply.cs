@@ -24,15 +24,21 @@ internal static class InterruptedApiApply
     };
 
     /// <summary>Queues the apply of <c>app</c> at main and returns its job id once terraform apply runs.</summary>
-    public static async Task<string> StartAsync(ServerProcess server)
+    public static async Task<string> StartAsync(ServerProcess server) => (await StartOnAnyAsync(server, server.DataDir)).Job;
+
+    /// <summary>
+    /// Queues the apply of <c>app</c> at main through <paramref name="server"/> and returns its job id once terraform
+    /// apply runs under one of <paramref name="dataDirs"/>, with that data_dir and the apply's start.
+    /// </summary>
+    public static async Task<(string Job, string DataDir, TerraformCalls.Run Apply)> StartOnAnyAsync(ServerProcess server, params string[] dataDirs)
     {
         var response = await Api(server).SendAsync(HttpMethod.Post, "/api/apply", new { repository = "github.com/acme/infra", @ref = "main", paths = AppDir });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var job = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["jobs"]![0]!["job"]!.GetValue<string>();
-        await TerraformStarts.NthAsync(server.DataDir, "apply", 1);
+        var (dataDir, apply) = await TerraformStarts.FirstUnderAnyAsync("apply", dataDirs);
         var locks = await LocksAsync(server);
         Assert.Contains(locks, l => l.Dir == "app" && l.Pull == 0 && l.User == $"api (run {job})");
-        return job;
+        return (job, dataDir, apply);
     }
 
     /// <summary>Waits until the run's record says the recovery dealt with it, then checks what it left.</summary>

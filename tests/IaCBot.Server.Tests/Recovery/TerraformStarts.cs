@@ -17,6 +17,15 @@ internal static class TerraformStarts
             () => Read(dataDir).Where(r => r.Command == command).Skip(count - 1).ToList(), _ => true, Cap,
             _ => $"terraform {command} did not start {count} times: {string.Join(", ", Read(dataDir).Select(r => r.Command))}");
 
+    /// <summary>
+    /// The first start of <paramref name="command"/> under any of <paramref name="dataDirs"/>, and which: replicas share
+    /// one job queue, so the replica that took a request is not always the one whose worker runs its job.
+    /// </summary>
+    public static Task<(string DataDir, TerraformCalls.Run Run)> FirstUnderAnyAsync(string command, params string[] dataDirs) =>
+        DeadlineWait.UntilAsync(
+            () => dataDirs.SelectMany(dir => Read(dir).Where(r => r.Command == command).Select(r => (dir, r))).ToList(), _ => true, Cap,
+            _ => $"terraform {command} did not start under any of {string.Join(", ", dataDirs)}");
+
     /// <summary>Every start under <paramref name="dataDir"/>, read once the log is free.</summary>
     public static async Task<IReadOnlyList<TerraformCalls.Run>> AllAsync(string dataDir)
     {

@@ -48,21 +48,13 @@ internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStor
         var seen = new HashSet<string>(StringComparer.Ordinal);
         lock (_gate)
         {
-            _database.BeginTrans();
-            try
+            _database.InTransaction(() =>
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
                     taken[i] = seen.Add(batch[i].DeliveryId) && Record(batch[i], owner);
                 }
-
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
+            });
         }
 
         return Task.FromResult<IReadOnlyList<bool>>(taken);

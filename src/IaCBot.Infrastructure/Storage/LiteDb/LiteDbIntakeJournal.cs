@@ -32,8 +32,7 @@ internal sealed class LiteDbIntakeJournal : IIntakeJournal
         // insert together.
         lock (_gate)
         {
-            _database.BeginTrans();
-            try
+            _database.InTransaction(() =>
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -44,14 +43,7 @@ internal sealed class LiteDbIntakeJournal : IIntakeJournal
                         _entries.Insert(Document(entry, owner));
                     }
                 }
-
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
+            });
         }
 
         return Task.FromResult<IReadOnlyList<bool>>(taken);
@@ -73,21 +65,13 @@ internal sealed class LiteDbIntakeJournal : IIntakeJournal
 
         lock (_gate)
         {
-            _database.BeginTrans();
-            try
+            _database.InTransaction(() =>
             {
                 foreach (var entry in done)
                 {
                     _entries.Delete(entry.Sequence);
                 }
-
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
+            });
         }
 
         return Task.CompletedTask;

@@ -43,8 +43,7 @@ internal sealed class LiteDbTicketStore : ITicketStore
         var last = new Dictionary<string, long>(StringComparer.Ordinal);
         lock (_gate)
         {
-            _database.BeginTrans();
-            try
+            _database.InTransaction(() =>
             {
                 for (var i = 0; i < pulls.Count; i++)
                 {
@@ -57,14 +56,7 @@ internal sealed class LiteDbTicketStore : ITicketStore
                 {
                     _counters.Upsert(new BsonDocument { ["_id"] = key, ["last"] = number });
                 }
-
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
+            });
         }
 
         return Task.FromResult<IReadOnlyList<long>>(numbers);

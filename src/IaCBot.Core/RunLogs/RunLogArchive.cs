@@ -34,7 +34,7 @@ public sealed class RunLogArchive(IRunLogStore store, RunLogSettings settings, T
 
     private async Task KeepOneAsync(string runId, string relative, string? note, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(settings.DataDir, relative.Replace('/', Path.DirectorySeparatorChar));
+        var path = settings.PathOf(relative);
         if (File.Exists(path))
         {
             var gzip = await CompressAsync(path, relative, note, cancellationToken);

@@ -85,7 +85,7 @@ public sealed partial class RunLogCheckpoints(
 
     private async Task KeepIfGrownAsync(string runId, string relative, CancellationToken cancellationToken)
     {
-        var file = new FileInfo(Path.Combine(settings.DataDir, relative.Replace('/', Path.DirectorySeparatorChar)));
+        var file = new FileInfo(settings.PathOf(relative));
         if (!file.Exists || _keptLengths.GetValueOrDefault(relative, -1) == file.Length)
         {
             return;

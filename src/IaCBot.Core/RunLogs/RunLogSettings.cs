@@ -8,4 +8,7 @@ public sealed record RunLogSettings(string DataDir, Uri? PublicUrl)
     public const string FolderName = "logs";
 
     public string LogsDirectory => Path.Combine(DataDir, FolderName);
+
+    /// <summary>The file a path relative to data_dir names, as run records and the store keep it (<c>logs/...</c>, forward slashes).</summary>
+    public string PathOf(string relativePath) => Path.Combine(DataDir, relativePath.Replace('/', Path.DirectorySeparatorChar));
 }

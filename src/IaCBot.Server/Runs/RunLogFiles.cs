@@ -21,7 +21,7 @@ internal sealed class RunLogFiles(RunLogSettings settings, RunLogArchive archive
         }
 
         var root = Path.GetFullPath(settings.LogsDirectory) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(settings.DataDir, relativePath.Replace('/', Path.DirectorySeparatorChar)));
+        var full = Path.GetFullPath(settings.PathOf(relativePath));
         return full.StartsWith(root, StringComparison.Ordinal) && full.EndsWith(".log", StringComparison.Ordinal) ? full : null;
     }
 

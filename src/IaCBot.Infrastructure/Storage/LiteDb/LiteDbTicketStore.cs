@@ -23,19 +23,8 @@ internal sealed class LiteDbTicketStore : ITicketStore
         _tickets.EnsureIndex("pull");
     }
 
-    public Task<long> IssueAsync(PullRequestRef pull, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            var key = pull.ToString();
-            var number = (_counters.FindById(key)?["last"].AsInt64 ?? 0) + 1;
-
-            // The counter first: a crash between the two leaves a number nobody waits for, never a ticket issued twice.
-            _counters.Upsert(new BsonDocument { ["_id"] = key, ["last"] = number });
-            _tickets.Insert(Ticket(pull, number, now));
-            return Task.FromResult(number);
-        }
-    }
+    public async Task<long> IssueAsync(PullRequestRef pull, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await IssueAllAsync([pull], now, cancellationToken))[0];
 
     public Task<IReadOnlyList<long>> IssueAllAsync(IReadOnlyList<PullRequestRef> pulls, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -9,19 +9,9 @@ namespace IaCBot.Infrastructure.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresTicketStore(PostgresDatabase database) : ITicketStore
 {
-    private const string Issue = """
-        WITH next AS (
-            INSERT INTO iacbot.ticket_counters (pull_key, last) VALUES (@pull_key, 1)
-            ON CONFLICT (pull_key) DO UPDATE SET last = iacbot.ticket_counters.last + 1
-            RETURNING last)
-        INSERT INTO iacbot.tickets (pull_key, number, issued_at, claimed_by)
-        SELECT @pull_key, last, @now, NULL FROM next
-        RETURNING number
-        """;
-
     /// <summary>
-    /// <see cref="Issue"/> for a batch: each PR's counter goes up by its count, once, and its tickets take the numbers
-    /// in between. Counters are locked in key order, so that two replicas issuing for the same PRs cannot deadlock.
+    /// Each PR's counter goes up by its count, once, and its tickets take the numbers in between. Counters are locked in
+    /// key order, so that two replicas issuing for the same PRs cannot deadlock.
     /// </summary>
     private const string IssueAll = """
         WITH wanted AS (SELECT pull_key, count(*) AS n FROM unnest(@pull_keys) AS p(pull_key) GROUP BY pull_key),
@@ -43,11 +33,8 @@ internal sealed class PostgresTicketStore(PostgresDatabase database) : ITicketSt
         SELECT number, issued_at, claimed_by FROM iacbot.tickets WHERE pull_key = @pull_key AND number < @number ORDER BY number
         """;
 
-    public async Task<long> IssueAsync(PullRequestRef pull, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var issue = (await database.CommandAsync(Issue, cancellationToken)).With("pull_key", pull.ToString()).With("now", now);
-        return (long)(await issue.ExecuteScalarAsync(cancellationToken))!;
-    }
+    public async Task<long> IssueAsync(PullRequestRef pull, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await IssueAllAsync([pull], now, cancellationToken))[0];
 
     public async Task<IReadOnlyList<long>> IssueAllAsync(IReadOnlyList<PullRequestRef> pulls, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal sealed class CheckoutIndex
 {
     private const int MaxDepth = 64;
 
-    // Below this many directories in a level, handing them to other threads costs more than listing them here.
+    // Below this many directories or files, handing them to other threads costs more than doing them here.
     private const int ParallelThreshold = 32;
 
     private static readonly EnumerationOptions OneDirectory = new() { IgnoreInaccessible = true, AttributesToSkip = 0 };
@@ -101,21 +101,29 @@ internal sealed class CheckoutIndex
         return new CheckoutIndex(directories, terraform, filesRead, fromGitIndex: false);
     }
 
-    private static DirectoryVisit[] Visit(string root, string[] level)
+    /// <summary>
+    /// Runs <paramref name="each"/> for 0 to <paramref name="count"/> - 1, on whichever core is free when there are
+    /// enough: a few system calls per item are the whole cost of a look at a checkout.
+    /// </summary>
+    internal static void ForEach(int count, Action<int> each)
     {
-        var visits = new DirectoryVisit[level.Length];
-        if (level.Length < ParallelThreshold)
+        if (count < ParallelThreshold)
         {
-            for (var i = 0; i < level.Length; i++)
+            for (var i = 0; i < count; i++)
             {
-                visits[i] = DirectoryVisit.Of(root, level[i]);
+                each(i);
             }
         }
         else
         {
-            Parallel.For(0, level.Length, i => visits[i] = DirectoryVisit.Of(root, level[i]));
+            Parallel.For(0, count, each);
         }
+    }
 
+    private static DirectoryVisit[] Visit(string root, string[] level)
+    {
+        var visits = new DirectoryVisit[level.Length];
+        ForEach(level.Length, i => visits[i] = DirectoryVisit.Of(root, level[i]));
         return visits;
     }
 

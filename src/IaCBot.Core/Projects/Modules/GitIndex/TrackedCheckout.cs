@@ -25,8 +25,6 @@ namespace IaCBot.Core.Projects.Modules.GitIndex;
 /// </remarks>
 internal static class TrackedCheckout
 {
-    private const int ParallelThreshold = 32;
-
     /// <summary>The checkout as its git index describes it, or null to walk it instead.</summary>
     public static CheckoutIndex? TryBuild(string root, ModuleCallsCache cache)
     {
@@ -62,17 +60,7 @@ internal static class TrackedCheckout
             }
         }
 
-        if (entries.Count < ParallelThreshold)
-        {
-            for (var i = 0; i < entries.Count; i++)
-            {
-                Check(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, entries.Count, Check);
-        }
+        CheckoutIndex.ForEach(entries.Count, Check);
 
         var directories = new HashSet<string>(StringComparer.Ordinal) { RepoPath.Root };
         var terraform = new Dictionary<string, ModuleCalls>(StringComparer.Ordinal);

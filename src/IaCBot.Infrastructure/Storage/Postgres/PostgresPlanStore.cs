@@ -8,8 +8,8 @@ namespace IaCBot.Infrastructure.Storage.Postgres;
 
 /// <summary>
 /// Plans with their plan files as <c>bytea</c> in the same row, so any replica can apply a plan another made; the
-/// file is streamed in and out (never held whole in memory) and read only when an apply asks for it. A project without a name is stored under the empty name, since a
-/// primary key column cannot be null.
+/// file is streamed in and out (never held whole in memory) and read only when an apply asks for it. A project
+/// without a name is stored under the empty name, since a primary key column cannot be null.
 /// </summary>
 internal sealed class PostgresPlanStore(PostgresDatabase database) : IPlanStore
 {

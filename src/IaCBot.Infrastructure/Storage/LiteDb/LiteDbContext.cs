@@ -8,6 +8,9 @@ namespace IaCBot.Infrastructure.Storage.LiteDb;
 /// </summary>
 internal sealed class LiteDbContext : IDisposable
 {
+    /// <summary>The size of LiteDB's write-ahead log, in 8 KB pages, at which a commit folds it into the data file.</summary>
+    private const int CheckpointPages = 100;
+
     public LiteDbContext(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -18,6 +21,12 @@ internal sealed class LiteDbContext : IDisposable
         // into the data file before anything reads: once, after a SIGKILL at 500 deliveries/s, a read straight after
         // opening missed 76 intake entries that the same file held once checkpointed (see README, Performance).
         Database.Checkpoint();
+
+        // LiteDB folds its log into the data file in the commit that finds the log over CheckpointSize pages, holding
+        // every other reader and writer meanwhile. At its default of 1,000 pages (8 MB) that pause held webhook answers
+        // for tens of milliseconds, several times a second at 500 deliveries/s; pauses a tenth as long keep their p99
+        // at 13-14 ms instead of 17-38 (bench: intake mode).
+        Database.CheckpointSize = CheckpointPages;
     }
 
     public LiteDatabase Database { get; }

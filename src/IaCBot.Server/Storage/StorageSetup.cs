@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using IaCBot.Infrastructure;
+using IaCBot.Infrastructure.Storage.Postgres;
 using IaCBot.Server.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -44,7 +45,7 @@ internal static class StorageSetup
             QueuePollInterval = pollInterval,
             InvisibilityTimeout = invisibilityTimeout,
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(ConnectionString(services), options), options);
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(PostgresConnectionString.Tuned(ConnectionString(services)), options), options);
     }
 
     private static string ConnectionString(IServiceProvider services) =>

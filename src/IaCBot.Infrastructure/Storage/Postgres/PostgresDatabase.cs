@@ -14,7 +14,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
 
     public PostgresDatabase(string connectionString)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(PostgresConnectionString.Tuned(connectionString));
         Owners = new OwnerSessions(_dataSource);
     }
 

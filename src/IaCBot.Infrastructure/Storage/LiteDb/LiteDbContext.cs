@@ -11,6 +11,21 @@ internal sealed class LiteDbContext : IDisposable
     /// <summary>The size of LiteDB's write-ahead log, in 8 KB pages, at which a commit folds it into the data file.</summary>
     private const int CheckpointPages = 100;
 
+    /// <summary>
+    /// Every collection the stores use (the last two are LiteDB's file storage, which holds plan files), all made when
+    /// the file is opened, before any store runs. LiteDB 5 can fail a transaction that reads a collection while another
+    /// thread makes it ("page type must be collection page"), and from then on refuses every call until the process
+    /// restarts: once, a fresh data_dir whose first deliveries came in while the pump made its collections answered
+    /// 503 to the rest of 10,500 deliveries (bench: intake mode).
+    /// </summary>
+    internal static readonly IReadOnlyList<string> Collections =
+    [
+        "apply_lock", "deliveries", "delivery_claims", "intake", "jobs", "locks", "outbox", "plans", "run_logs", "runs",
+        "ticket_counters", "tickets", "_files", "_chunks",
+    ];
+
+    private static readonly BsonValue Placeholder = "iacbot-created";
+
     public LiteDbContext(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -27,6 +42,7 @@ internal sealed class LiteDbContext : IDisposable
         // for tens of milliseconds, several times a second at 500 deliveries/s; pauses a tenth as long keep their p99
         // at 13-14 ms instead of 17-38 (bench: intake mode).
         Database.CheckpointSize = CheckpointPages;
+        CreateCollections();
     }
 
     public LiteDatabase Database { get; }
@@ -34,4 +50,16 @@ internal sealed class LiteDbContext : IDisposable
     public ILiteCollection<BsonDocument> Collection(string name) => Database.GetCollection(name);
 
     public void Dispose() => Database.Dispose();
+
+    /// <summary>LiteDB makes a collection at its first write; a placeholder written and deleted leaves it made and empty.</summary>
+    private void CreateCollections()
+    {
+        var existing = Database.GetCollectionNames().ToHashSet(StringComparer.Ordinal);
+        foreach (var name in Collections.Where(name => !existing.Contains(name)))
+        {
+            var collection = Database.GetCollection(name);
+            collection.Insert(new BsonDocument { ["_id"] = Placeholder });
+            collection.Delete(Placeholder);
+        }
+    }
 }

@@ -25,6 +25,15 @@ public sealed class LiteDbStoreTests : StoreContractTests
         Assert.Equal(JobStart.Interrupted, await ledger.StartAsync(Run("old"), CancellationToken.None));
     }
 
+    [Fact]
+    public void A_fresh_file_has_every_collection_as_soon_as_it_is_opened_and_each_is_empty()
+    {
+        var database = _context!.Database;
+
+        Assert.Equal(LiteDbContext.Collections.Order(), database.GetCollectionNames().Order());
+        Assert.All(LiteDbContext.Collections, name => Assert.Equal(0, database.GetCollection(name).Count()));
+    }
+
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;
 
     protected override Stores Open()
@@ -36,9 +45,11 @@ public sealed class LiteDbStoreTests : StoreContractTests
             new LiteDbRunHistory(_context), new LiteDbRunLogStore(_context), new LiteDbIntakeJournal(_context));
     }
 
+    /// <summary>Whatever the test did, it wrote to no collection beyond those made when the file was opened.</summary>
     protected override Task CloseAsync()
     {
-        _context?.Dispose();
+        Assert.Subset(LiteDbContext.Collections.ToHashSet(), _context!.Database.GetCollectionNames().ToHashSet());
+        _context.Dispose();
         return Task.CompletedTask;
     }
 

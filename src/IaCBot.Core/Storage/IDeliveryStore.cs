@@ -21,8 +21,11 @@ public interface IDeliveryStore
     /// </summary>
     Task<IReadOnlyList<bool>> TryRecordAllAsync(IReadOnlyList<IntakeEntry> batch, string owner, CancellationToken cancellationToken);
 
-    /// <summary>Marks the delivery's work queued: from now on a redelivery is a duplicate whoever receives it.</summary>
-    Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks the deliveries' work queued, with one commit (the intake pump marks a round at once): from now on a
+    /// redelivery of any of them is a duplicate whoever receives it. An id never recorded is passed over.
+    /// </summary>
+    Task MarkQueuedAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken);
 
     /// <summary>Forgets a delivery whose work could not be queued, so that a redelivery is taken.</summary>
     Task ForgetAsync(string deliveryId, CancellationToken cancellationToken);

@@ -47,6 +47,7 @@ internal static class JobQueueSetup
         });
         // Before AddHangfire, which only adds its own (the process-wide filters) when none is registered.
         services.AddSingleton<IJobFilterProvider>(new JobFiltersWithoutCulture(JobFilterProviders.Providers));
+        services.AddSingleton<IJobBatchQueue, HangfireJobBatchQueue>();
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

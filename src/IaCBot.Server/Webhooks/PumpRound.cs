@@ -9,6 +9,6 @@ internal enum PumpRound
     /// <summary>Every entry of the round is done.</summary>
     Done,
 
-    /// <summary>A job could not be queued: it and the entries after it wait in the journal for a later round.</summary>
+    /// <summary>The queue refused the round's jobs: their entries wait in the journal for a later round.</summary>
     Stalled,
 }

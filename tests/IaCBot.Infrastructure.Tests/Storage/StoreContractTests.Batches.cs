@@ -7,7 +7,7 @@ public abstract partial class StoreContractTests
     public async Task A_round_of_deliveries_is_recorded_at_once_and_what_was_queued_before_is_not_taken()
     {
         await Store.Deliveries.TryRecordAsync("queued", "issue_comment", Now, "server-a", CancellationToken.None);
-        await Store.Deliveries.MarkQueuedAsync("queued", CancellationToken.None);
+        await Store.Deliveries.MarkQueuedAsync(["queued"], CancellationToken.None);
 
         var taken = await Store.Deliveries.TryRecordAllAsync([Intake("d-1"), Intake("queued"), Intake("d-2"), Intake("d-1")], "server-b", CancellationToken.None);
 
@@ -20,11 +20,23 @@ public abstract partial class StoreContractTests
     public async Task A_delivery_recorded_in_a_round_whose_job_was_not_queued_is_taken_by_the_next_round_and_then_marked_queued()
     {
         await Store.Deliveries.TryRecordAllAsync([Intake("d-1"), Intake("d-2")], "server-a", CancellationToken.None);
-        await Store.Deliveries.MarkQueuedAsync("d-1", CancellationToken.None);
+        await Store.Deliveries.MarkQueuedAsync(["d-1"], CancellationToken.None);
 
         Assert.Equal([false, true], await Store.Deliveries.TryRecordAllAsync([Intake("d-1"), Intake("d-2")], "server-a", CancellationToken.None));
-        await Store.Deliveries.MarkQueuedAsync("d-2", CancellationToken.None);
+        await Store.Deliveries.MarkQueuedAsync(["d-2"], CancellationToken.None);
         Assert.Equal([false], await Store.Deliveries.TryRecordAllAsync([Intake("d-2")], "server-b", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_round_is_marked_queued_at_once_and_an_id_never_recorded_is_passed_over()
+    {
+        await Store.Deliveries.TryRecordAllAsync([Intake("d-1"), Intake("d-2"), Intake("d-3")], "server-a", CancellationToken.None);
+
+        await Store.Deliveries.MarkQueuedAsync(["d-1", "never-recorded", "d-3"], CancellationToken.None);
+
+        await ReopenAsync();
+        Assert.Equal([false, true, false, true], await Store.Deliveries.TryRecordAllAsync(
+            [Intake("d-1"), Intake("d-2"), Intake("d-3"), Intake("never-recorded")], "server-a", CancellationToken.None));
     }
 
     [Fact]
@@ -32,6 +44,7 @@ public abstract partial class StoreContractTests
     {
         Assert.Empty(await Store.Deliveries.TryRecordAllAsync([], "server-a", CancellationToken.None));
         Assert.Empty(await Store.Tickets.IssueAllAsync([], Now, CancellationToken.None));
+        await Store.Deliveries.MarkQueuedAsync([], CancellationToken.None);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public abstract partial class StoreContractTests
     public async Task A_delivery_in_the_journal_or_queued_before_is_not_taken_again()
     {
         await Store.Deliveries.TryRecordAsync("queued", "issue_comment", Now, "server-a", CancellationToken.None);
-        await Store.Deliveries.MarkQueuedAsync("queued", CancellationToken.None);
+        await Store.Deliveries.MarkQueuedAsync(["queued"], CancellationToken.None);
         await Store.Intake.AppendAsync([Intake("waiting")], "server-a", CancellationToken.None);
 
         var taken = await Store.Intake.AppendAsync([Intake("queued"), Intake("waiting"), Intake("new"), Intake("new")], "server-a", CancellationToken.None);

@@ -11,7 +11,7 @@ public abstract partial class StoreContractTests
     public async Task A_delivery_id_is_taken_once_until_it_is_forgotten()
     {
         Assert.True(await Store.Deliveries.TryRecordAsync("d-1", "pull_request", Now, "server-a", CancellationToken.None));
-        await Store.Deliveries.MarkQueuedAsync("d-1", CancellationToken.None);
+        await Store.Deliveries.MarkQueuedAsync(["d-1"], CancellationToken.None);
         await ReopenAsync();
         var deliveries = Store.Deliveries;
         Assert.False(await deliveries.TryRecordAsync("d-1", "pull_request", Now, "server-b", CancellationToken.None));

@@ -1,4 +1,3 @@
-using Hangfire;
 using IaCBot.Core.Events;
 using IaCBot.Core.Intake;
 using IaCBot.Core.Storage;
@@ -14,7 +13,7 @@ namespace IaCBot.Server.Tests.Webhooks;
 /// <summary>The intake pump's rounds, driven one at a time against the real stores, with a job queue that records.</summary>
 public sealed class IntakePumpTests : ServerTest
 {
-    private readonly RecordingJobClient _jobs = new();
+    private readonly RecordingJobBatchQueue _jobs = new();
 
     public IntakePumpTests() => TestServices = services =>
         services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(IntakePump)));
@@ -37,25 +36,40 @@ public sealed class IntakePumpTests : ServerTest
     }
 
     [Fact]
-    public async Task A_delivery_whose_job_is_refused_waits_in_the_journal_with_those_after_it_and_a_later_round_queues_them_in_order()
+    public async Task A_round_whose_jobs_are_refused_waits_in_the_journal_without_tickets_and_a_later_round_queues_it_in_order()
     {
         var entries = Enumerable.Range(1, 5).Select(n => Comment($"d-{n}", pull: 1, $"iacbot plan -p p{n}")).ToList();
         await AcceptAsync(entries);
-        _jobs.TakesBeforeRefusing = 2;
+        _jobs.Refusing = true;
 
         Assert.Equal(PumpRound.Stalled, await Pump().PumpAsync(CancellationToken.None));
 
-        Assert.Equal(["d-3", "d-4", "d-5"], (await PendingAsync()).Select(p => p.Entry.DeliveryId));
-        var open = await Tickets.OpenBeforeAsync(Pull(1), long.MaxValue, CancellationToken.None);
-        Assert.Equal([1, 2], open.Select(t => t.Number));
+        Assert.Equal(entries.Select(e => e.DeliveryId), (await PendingAsync()).Select(p => p.Entry.DeliveryId));
+        Assert.Empty(await Tickets.OpenBeforeAsync(Pull(1), long.MaxValue, CancellationToken.None));
 
-        _jobs.TakesBeforeRefusing = null;
+        _jobs.Refusing = false;
         await PumpUntilEmptyAsync();
 
         Assert.Equal(entries.Select(e => Body(e)), _jobs.Queued.Select(c => c.Body));
         var tickets = _jobs.Queued.Select(c => c.Ticket!.Value).ToList();
         Assert.Equal(tickets.Order(), tickets);
         Assert.Equal(tickets, (await Tickets.OpenBeforeAsync(Pull(1), long.MaxValue, CancellationToken.None)).Select(t => t.Number));
+    }
+
+    [Fact]
+    public async Task In_a_refused_round_an_unreadable_entry_and_one_queued_before_are_still_completed()
+    {
+        var unreadable = new IntakeEntry("d-2", "issue_comment", DateTimeOffset.UnixEpoch, "{ not json");
+        await AcceptAsync([Comment("d-1", pull: 1, "iacbot plan -p p1"), unreadable, Comment("d-3", pull: 1, "iacbot plan -p p3")]);
+        var deliveries = App.Services.GetRequiredService<IDeliveryStore>();
+        await deliveries.TryRecordAsync("d-3", "issue_comment", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
+        await deliveries.MarkQueuedAsync(["d-3"], CancellationToken.None);
+        _jobs.Refusing = true;
+
+        Assert.Equal(PumpRound.Stalled, await Pump().PumpAsync(CancellationToken.None));
+
+        Assert.Equal(["d-1"], (await PendingAsync()).Select(p => p.Entry.DeliveryId));
+        Assert.Empty(_jobs.Queued);
     }
 
     [Fact]
@@ -66,7 +80,7 @@ public sealed class IntakePumpTests : ServerTest
         // What a server killed after queueing d-1's job and marking it, before completing its entry, leaves behind.
         var deliveries = App.Services.GetRequiredService<IDeliveryStore>();
         await deliveries.TryRecordAsync("d-1", "issue_comment", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
-        await deliveries.MarkQueuedAsync("d-1", CancellationToken.None);
+        await deliveries.MarkQueuedAsync(["d-1"], CancellationToken.None);
 
         await PumpUntilEmptyAsync();
 
@@ -86,11 +100,20 @@ public sealed class IntakePumpTests : ServerTest
         Assert.Equal(["iacbot plan -p p1"], _jobs.Queued.Select(c => c.Body));
     }
 
+    [Fact]
+    public void While_deliveries_arrive_the_pump_rests_as_long_as_its_round_took_and_otherwise_goes_straight_on()
+    {
+        var took = TimeSpan.FromMilliseconds(40);
+
+        Assert.Equal(took, IntakePump.RestAfter(took, deliveriesArrived: true));
+        Assert.Equal(TimeSpan.Zero, IntakePump.RestAfter(took, deliveriesArrived: false));
+    }
+
     private ITicketStore Tickets => App.Services.GetRequiredService<ITicketStore>();
 
     private string ServerId => App.Services.GetRequiredService<ServerInstance>().Id;
 
-    private IntakePump Pump() => ActivatorUtilities.CreateInstance<IntakePump>(App.Services, (IBackgroundJobClient)_jobs);
+    private IntakePump Pump() => ActivatorUtilities.CreateInstance<IntakePump>(App.Services, (IJobBatchQueue)_jobs);
 
     private async Task PumpUntilEmptyAsync()
     {

@@ -60,15 +60,21 @@ internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStor
         return Task.FromResult<IReadOnlyList<bool>>(taken);
     }
 
-    public Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken)
+    public Task MarkQueuedAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_deliveries.FindById(deliveryId) is { } document)
+            _database.InTransaction(() =>
             {
-                document["queued"] = true;
-                _deliveries.Update(document);
-            }
+                foreach (var id in deliveryIds)
+                {
+                    if (_deliveries.FindById(id) is { } document)
+                    {
+                        document["queued"] = true;
+                        _deliveries.Update(document);
+                    }
+                }
+            });
         }
 
         return Task.CompletedTask;

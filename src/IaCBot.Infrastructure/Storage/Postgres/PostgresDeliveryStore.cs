@@ -29,7 +29,7 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
         RETURNING id
         """;
 
-    private const string Queued = "UPDATE iacbot.deliveries SET queued = true WHERE id = @id";
+    private const string Queued = "UPDATE iacbot.deliveries SET queued = true WHERE id = ANY(@ids)";
 
     private const string Forget = "DELETE FROM iacbot.deliveries WHERE id = @id";
 
@@ -66,9 +66,14 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
         return [.. batch.Select((e, i) => first[i] && taken.Contains(e.DeliveryId))];
     }
 
-    public async Task MarkQueuedAsync(string deliveryId, CancellationToken cancellationToken)
+    public async Task MarkQueuedAsync(IReadOnlyList<string> deliveryIds, CancellationToken cancellationToken)
     {
-        await using var update = (await database.CommandAsync(Queued, cancellationToken)).With("id", deliveryId);
+        if (deliveryIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var update = (await database.CommandAsync(Queued, cancellationToken)).With("ids", deliveryIds.ToArray());
         await update.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -40,6 +40,25 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractT
         Assert.Empty(await new PostgresIntakeJournal(_database!).PendingAsync("replica-c", 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_journal_entries_of_every_replica_that_is_gone_are_taken_at_once_and_those_of_one_still_up_are_left()
+    {
+        var alive = new PostgresDatabase(_connectionString!);
+        var replicas = new[] { ("replica-a", new PostgresDatabase(_connectionString!)), ("replica-c", alive), ("replica-d", new PostgresDatabase(_connectionString!)) };
+        foreach (var (owner, database) in replicas)
+        {
+            await new PostgresIntakeJournal(database).AppendAsync([Entry($"from-{owner}")], owner, CancellationToken.None);
+        }
+
+        await replicas[0].Item2.DisposeAsync();
+        await replicas[2].Item2.DisposeAsync();
+
+        var taken = await Store.Intake.PendingAsync("replica-b", 10, CancellationToken.None);
+        Assert.Equal(["from-replica-a", "from-replica-d"], taken.Select(e => e.Entry.DeliveryId));
+        Assert.Equal(["from-replica-c"], (await new PostgresIntakeJournal(alive).PendingAsync("replica-c", 10, CancellationToken.None)).Select(e => e.Entry.DeliveryId));
+        await alive.DisposeAsync();
+    }
+
     protected override async Task CreateDatabaseAsync() => _connectionString = await cluster.CreateDatabaseAsync(_name);
 
     protected override Stores Open()
@@ -58,6 +77,8 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractT
             await _database.DisposeAsync();
         }
     }
+
+    private static Core.Intake.IntakeEntry Entry(string deliveryId) => new(deliveryId, "issue_comment", DateTimeOffset.UnixEpoch, "{}");
 
     protected override Task DropDatabaseAsync() => cluster.DropDatabaseAsync(_name);
 }

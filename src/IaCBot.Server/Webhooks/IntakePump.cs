@@ -84,7 +84,7 @@ internal sealed partial class IntakePump(
     /// How long the pump rests after a round that took <paramref name="took"/>: as long again while deliveries arrive,
     /// so that it never holds the cores for more than half the time from the endpoint that answers them; not at all
     /// otherwise. At a steady 500 deliveries/s on 2 cores a pump at full speed put the webhook answers' p99 over 20 ms
-    /// (bench: intake mode); resting, it still queues 150-250 deliveries/s then, and catches up at full speed after.
+    /// (bench: intake mode); resting, it still queues 110-230 deliveries/s then, and catches up at full speed after.
     /// </summary>
     internal static TimeSpan RestAfter(TimeSpan took, bool deliveriesArrived) => deliveriesArrived ? took : TimeSpan.Zero;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace IaCBot.Bench.Flow;
 
 /// <summary>
@@ -9,12 +7,12 @@ namespace IaCBot.Bench.Flow;
 internal sealed class GitRemote
 {
     public const string DefaultBranch = "main";
-    private readonly string _home;
+    private readonly BenchGit _git;
 
     private GitRemote(string path, string home)
     {
         Path = path;
-        _home = home;
+        _git = new BenchGit(home);
     }
 
     public string Path { get; }
@@ -24,9 +22,10 @@ internal sealed class GitRemote
     /// <summary>A repository under <paramref name="parent"/> whose default branch has one empty commit.</summary>
     public static async Task<GitRemote> CreateAsync(string parent)
     {
-        var remote = new GitRemote(System.IO.Path.Combine(parent, "origin"), System.IO.Path.Combine(parent, "git-home"));
+        var home = System.IO.Path.Combine(parent, "git-home");
+        var remote = new GitRemote(System.IO.Path.Combine(parent, "origin"), home);
         Directory.CreateDirectory(remote.Path);
-        Directory.CreateDirectory(remote._home);
+        Directory.CreateDirectory(home);
         await remote.GitAsync("init", "--quiet", "--initial-branch", DefaultBranch);
 
         // GitHub serves any reachable commit by its sha; the server fetches a PR's head that way.
@@ -55,22 +54,5 @@ internal sealed class GitRemote
 
     public Task<string> HeadAsync(string branch) => GitAsync("rev-parse", $"refs/heads/{branch}");
 
-    private async Task<string> GitAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["-c", "user.name=IaCBot Bench", "-c", "user.email=bench@example.invalid", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HOME"] = _home;
-        start.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        using var git = Process.Start(start)!;
-        var output = git.StandardOutput.ReadToEndAsync();
-        var error = git.StandardError.ReadToEndAsync();
-        await git.WaitForExitAsync();
-        return git.ExitCode == 0
-            ? (await output).Trim()
-            : throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed ({git.ExitCode}): {await error}");
-    }
+    private Task<string> GitAsync(params string[] arguments) => _git.RunAsync(Path, arguments);
 }

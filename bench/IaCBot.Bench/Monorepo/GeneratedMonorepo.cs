@@ -1,4 +1,5 @@
 using System.Globalization;
+using IaCBot.Bench.Flow;
 
 namespace IaCBot.Bench.Monorepo;
 

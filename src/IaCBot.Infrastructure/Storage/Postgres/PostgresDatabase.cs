@@ -9,12 +9,14 @@ namespace IaCBot.Infrastructure.Storage.Postgres;
 internal sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _genericPlans;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private volatile bool _migrated;
 
     public PostgresDatabase(string connectionString)
     {
         _dataSource = NpgsqlDataSource.Create(PostgresConnectionString.Tuned(connectionString));
+        _genericPlans = NpgsqlDataSource.Create(PostgresConnectionString.GenericPlans(connectionString));
         Owners = new OwnerSessions(_dataSource);
     }
 
@@ -26,6 +28,16 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     {
         await MigrateAsync(cancellationToken);
         return _dataSource.CreateCommand(sql);
+    }
+
+    /// <summary>
+    /// As <see cref="CommandAsync"/>, for a hot statement whose plan does not depend on its parameters' values: its
+    /// connections keep one plan per prepared statement (see <see cref="PostgresConnectionString.GenericPlans"/>).
+    /// </summary>
+    public async Task<NpgsqlCommand> GenericPlanCommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(cancellationToken);
+        return _genericPlans.CreateCommand(sql);
     }
 
     /// <summary>A connection for several commands in one transaction.</summary>
@@ -62,6 +74,7 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     {
         await Owners.DisposeAsync();
         await _dataSource.DisposeAsync();
+        await _genericPlans.DisposeAsync();
         _migrationGate.Dispose();
     }
 }

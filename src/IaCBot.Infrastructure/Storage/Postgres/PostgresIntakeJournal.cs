@@ -17,7 +17,8 @@ internal sealed class PostgresIntakeJournal(PostgresDatabase database) : IIntake
     /// <remarks>
     /// Whether a delivery was queued is a scalar subquery, one key lookup per row. Written as NOT EXISTS, PostgreSQL
     /// made it an anti join, and the plan it kept for the prepared statement (made while the table was small) hashed
-    /// the whole deliveries table on every append: most of the database's CPU at 500 deliveries/s.
+    /// the whole deliveries table on every append: most of the database's CPU at 500 deliveries/s. Its plan is the same
+    /// for any batch, so it runs on connections that keep one (<see cref="PostgresDatabase.GenericPlanCommandAsync"/>).
     /// </remarks>
     private const string Append = """
         INSERT INTO iacbot.intake (delivery_id, event, received_at, owner, work)
@@ -57,7 +58,7 @@ internal sealed class PostgresIntakeJournal(PostgresDatabase database) : IIntake
     public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<IntakeEntry> batch, string owner, CancellationToken cancellationToken)
     {
         await database.Owners.HoldAsync(owner, cancellationToken);
-        await using var insert = (await database.CommandAsync(Append, cancellationToken))
+        await using var insert = (await database.GenericPlanCommandAsync(Append, cancellationToken))
             .With("owner", owner)
             .With("ids", batch.Select(e => e.DeliveryId).ToArray())
             .With("events", batch.Select(e => e.EventName).ToArray())

@@ -27,4 +27,16 @@ public sealed class PostgresConnectionStringTests
         Assert.Equal(0, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
     }
+
+    [Theory]
+    [InlineData("Host=db", "-c plan_cache_mode=force_generic_plan")]
+    [InlineData("Host=db;Options=-c statement_timeout=5s", "-c plan_cache_mode=force_generic_plan -c statement_timeout=5s")]
+    [InlineData("Host=db;Options='-c plan_cache_mode=auto'", "-c plan_cache_mode=force_generic_plan -c plan_cache_mode=auto")]
+    public void Generic_plans_come_before_the_operators_own_server_options_so_that_theirs_win(string connectionString, string options)
+    {
+        var generic = new NpgsqlConnectionStringBuilder(PostgresConnectionString.GenericPlans(connectionString));
+
+        Assert.Equal(options, generic.Options);
+        Assert.Equal(32, generic.MaxAutoPrepare);
+    }
 }

@@ -59,6 +59,41 @@ public sealed class PostgresStoreTests(PostgresCluster cluster) : StoreContractT
         await alive.DisposeAsync();
     }
 
+    [Fact]
+    public async Task The_journal_append_is_planned_once_and_not_again_for_each_batch()
+    {
+        // One caller at a time: the pool keeps one connection, so every batch runs in the session asked afterwards.
+        await using var replica = new PostgresDatabase(_connectionString!);
+        var journal = new PostgresIntakeJournal(replica);
+        for (var i = 0; i < 12; i++)
+        {
+            await journal.AppendAsync([.. Enumerable.Range(0, i + 1).Select(n => Entry($"d-{i}-{n}"))], "replica-a", CancellationToken.None);
+        }
+
+        await using var plans = (await replica.GenericPlanCommandAsync(
+            "SELECT custom_plans, generic_plans FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO iacbot.intake%'",
+            CancellationToken.None));
+        await using var reader = await plans.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the append was never prepared");
+        Assert.Equal(0L, reader.GetInt64(0));
+        Assert.True(reader.GetInt64(1) > 0);
+    }
+
+    [Fact]
+    public async Task Options_the_operator_gives_the_server_still_apply_beside_the_plan_setting()
+    {
+        var withOptions = new Npgsql.NpgsqlConnectionStringBuilder(_connectionString) { Options = "-c statement_timeout=4321" }.ConnectionString;
+        await using var replica = new PostgresDatabase(withOptions);
+
+        await using var show = await replica.GenericPlanCommandAsync(
+            "SELECT current_setting('statement_timeout'), current_setting('plan_cache_mode')", CancellationToken.None);
+        await using var reader = await show.ExecuteReaderAsync();
+        await reader.ReadAsync();
+
+        Assert.Equal("4321ms", reader.GetString(0));
+        Assert.Equal("force_generic_plan", reader.GetString(1));
+    }
+
     protected override async Task CreateDatabaseAsync() => _connectionString = await cluster.CreateDatabaseAsync(_name);
 
     protected override Stores Open()

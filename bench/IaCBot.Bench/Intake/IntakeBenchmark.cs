@@ -114,6 +114,7 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
         using var pump = new PumpProgress(server.Address);
         var pumpedBefore = await pump.PumpedAsync();
         var cpu = server.CpuTime;
+        var ticks = CpuTicks.Read();
         var clock = Stopwatch.StartNew();
         var outcomes = await phase();
         clock.Stop();
@@ -121,7 +122,7 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
         var pumpedAfter = await pump.PumpedAsync();
         all.AddRange(outcomes);
         var backlog = all.Count(o => o.Accepted) - pumpedAfter;
-        phases.Add(LatencySummary.Of(name, outcomes, clock.Elapsed, serverCpu, pumpedAfter - pumpedBefore, backlog));
+        phases.Add(LatencySummary.Of(name, outcomes, clock.Elapsed, serverCpu, pumpedAfter - pumpedBefore, backlog, CpuTicks.Read().StolenPercentSince(ticks)));
     }
 
     private static string Failures(IEnumerable<Outcome> outcomes) => string.Join("; ", outcomes

@@ -5,6 +5,7 @@ namespace IaCBot.Bench.Intake;
 /// throughput counts 2xx answers only, so an overloaded phase is not credited with deliveries it failed.
 /// <see cref="PumpedPerSecond"/> is what the intake pump took from the journal during the phase, per second of it, and
 /// <see cref="Backlog"/> what the journal still held for it when the phase ended (accepted so far, less pumped).
+/// <see cref="StolenCpuPercent"/> is the share of the machine's CPU the hypervisor gave to other guests meanwhile.
 /// </summary>
 internal sealed record LatencySummary(
     string Phase,
@@ -21,9 +22,11 @@ internal sealed record LatencySummary(
     double MaxMs,
     double ServerCpuMsPerDelivery,
     double PumpedPerSecond,
-    long Backlog)
+    long Backlog,
+    double StolenCpuPercent)
 {
-    public static LatencySummary Of(string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, TimeSpan serverCpu, long pumped, long backlog)
+    public static LatencySummary Of(
+        string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, TimeSpan serverCpu, long pumped, long backlog, double stolenCpuPercent)
     {
         var sorted = outcomes.Select(o => o.Latency.TotalMilliseconds).Order().ToArray();
         double At(double p) => sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -42,6 +45,7 @@ internal sealed record LatencySummary(
             Math.Round(sorted.LastOrDefault(), 2),
             Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, outcomes.Count), 2),
             Math.Round(pumped / wall.TotalSeconds, 1),
-            backlog);
+            backlog,
+            stolenCpuPercent);
     }
 }

@@ -115,14 +115,15 @@ internal sealed class IntakeBenchmark(IntakeOptions options, TextWriter output)
         var pumpedBefore = await pump.PumpedAsync();
         var cpu = server.CpuTime;
         var ticks = CpuTicks.Read();
+        var ownCpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         var outcomes = await phase();
         clock.Stop();
-        var serverCpu = server.CpuTime - cpu;
+        var used = new PhaseCpu(server.CpuTime - cpu, Environment.CpuUsage.TotalTime - ownCpu, CpuTicks.Read().StolenPercentSince(ticks));
         var pumpedAfter = await pump.PumpedAsync();
         all.AddRange(outcomes);
         var backlog = all.Count(o => o.Accepted) - pumpedAfter;
-        phases.Add(LatencySummary.Of(name, outcomes, clock.Elapsed, serverCpu, pumpedAfter - pumpedBefore, backlog, CpuTicks.Read().StolenPercentSince(ticks)));
+        phases.Add(LatencySummary.Of(name, outcomes, clock.Elapsed, used, pumpedAfter - pumpedBefore, backlog));
     }
 
     private static string Failures(IEnumerable<Outcome> outcomes) => string.Join("; ", outcomes

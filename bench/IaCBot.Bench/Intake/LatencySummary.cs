@@ -5,7 +5,8 @@ namespace IaCBot.Bench.Intake;
 /// throughput counts 2xx answers only, so an overloaded phase is not credited with deliveries it failed.
 /// <see cref="PumpedPerSecond"/> is what the intake pump took from the journal during the phase, per second of it, and
 /// <see cref="Backlog"/> what the journal still held for it when the phase ended (accepted so far, less pumped).
-/// <see cref="StolenCpuPercent"/> is the share of the machine's CPU the hypervisor gave to other guests meanwhile.
+/// <see cref="SenderCpuMsPerDelivery"/> is what this benchmark's own process spent sending, on the same cores as the
+/// server, and <see cref="StolenCpuPercent"/> the share of the machine's CPU the hypervisor gave to other guests.
 /// </summary>
 internal sealed record LatencySummary(
     string Phase,
@@ -21,12 +22,12 @@ internal sealed record LatencySummary(
     double P99Ms,
     double MaxMs,
     double ServerCpuMsPerDelivery,
+    double SenderCpuMsPerDelivery,
     double PumpedPerSecond,
     long Backlog,
     double StolenCpuPercent)
 {
-    public static LatencySummary Of(
-        string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, TimeSpan serverCpu, long pumped, long backlog, double stolenCpuPercent)
+    public static LatencySummary Of(string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, PhaseCpu cpu, long pumped, long backlog)
     {
         var sorted = outcomes.Select(o => o.Latency.TotalMilliseconds).Order().ToArray();
         double At(double p) => sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -43,9 +44,13 @@ internal sealed record LatencySummary(
             Math.Round(At(0.95), 2),
             Math.Round(At(0.99), 2),
             Math.Round(sorted.LastOrDefault(), 2),
-            Math.Round(serverCpu.TotalMilliseconds / Math.Max(1, outcomes.Count), 2),
+            Math.Round(cpu.Server.TotalMilliseconds / Math.Max(1, outcomes.Count), 2),
+            Math.Round(cpu.Sender.TotalMilliseconds / Math.Max(1, outcomes.Count), 2),
             Math.Round(pumped / wall.TotalSeconds, 1),
             backlog,
-            stolenCpuPercent);
+            cpu.StolenPercent);
     }
 }
+
+/// <summary>Where the CPU went during a phase: the server's process, this benchmark's, and the share the host stole.</summary>
+internal sealed record PhaseCpu(TimeSpan Server, TimeSpan Sender, double StolenPercent);

@@ -60,7 +60,7 @@ internal sealed class OverheadBenchmark(OverheadOptions options, TextWriter outp
             Check(scenario, number, bot, github);
             var script = await DirectScript.RunAsync(serverDir, remote.CloneUrl, $"change-{number}", scenario.Dirs(number), terraform);
             var sample = new OverheadSample(scenario, repetition, bot.UntilDone, bot.UntilComment, script, load);
-            output.WriteLine($"  #{repetition}: IaCBot {sample.IaCBot.TotalSeconds:F2} s, script {sample.Script.TotalSeconds:F2} s, ratio {sample.Ratio:F3} (load {load})");
+            output.WriteLine($"  #{repetition}: IaCBot {sample.IaCBot.TotalSeconds:F2} s, script {sample.Script.Total.TotalSeconds:F2} s, ratio {sample.Ratio:F3}, {sample.RatioWithoutShow:F3} without show (load {load})");
             samples.Add(sample);
         }
 

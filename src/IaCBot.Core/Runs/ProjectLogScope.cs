@@ -1,3 +1,4 @@
+using IaCBot.Core.Logging;
 using IaCBot.Core.Projects;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace IaCBot.Core.Runs;
 internal static class ProjectLogScope
 {
     public static IDisposable? Begin(ILogger logger, Project project) =>
-        logger.BeginScope(new Dictionary<string, object?>
+        logger.BeginScope(new LogScope
         {
             ["Project"] = project.Name ?? project.Dir,
             ["Dir"] = project.Dir,

@@ -5,6 +5,7 @@ using IaCBot.Core.Access;
 using IaCBot.Core.Commands;
 using IaCBot.Core.Comments;
 using IaCBot.Core.Git;
+using IaCBot.Core.Logging;
 using IaCBot.Core.Redaction;
 using IaCBot.Core.RunHistory;
 using IaCBot.Core.RunLogs;
@@ -43,7 +44,7 @@ internal sealed partial class RefRunJobs(
 
     internal async Task RunWorkAsync(RefRun work, string jobId, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Repo"] = work.Repo.ToString(), ["Ref"] = work.Ref });
+        using var scope = logger.BeginScope(new LogScope { ["Job"] = jobId, ["Repo"] = work.Repo.ToString(), ["Ref"] = work.Ref });
         var target = work.ToTarget();
         runLog.Begin(jobId);
         var kind = work.Kind == CommandKind.Apply ? JobKind.Apply : JobKind.Plan;

@@ -1,3 +1,4 @@
+using IaCBot.Core.Logging;
 using IaCBot.Core.Storage;
 
 namespace IaCBot.Server.Jobs;
@@ -31,7 +32,7 @@ internal sealed partial class StartupRecovery(
             }
 
             using var scope = scopes.CreateScope();
-            using var logScope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = run.JobId, ["Pull"] = run.Pull.ToString() });
+            using var logScope = logger.BeginScope(new LogScope { ["Job"] = run.JobId, ["Pull"] = run.Pull.ToString() });
             try
             {
                 await scope.ServiceProvider.GetRequiredService<InterruptedJobs>().DealWithAsync(run, cancellationToken);

@@ -2,8 +2,9 @@ using Hangfire;
 using Hangfire.Server;
 using IaCBot.Core.Comments;
 using IaCBot.Core.Events;
-using IaCBot.Core.Ordering;
 using IaCBot.Core.Git;
+using IaCBot.Core.Logging;
+using IaCBot.Core.Ordering;
 using IaCBot.Core.Outbox;
 using IaCBot.Core.Redaction;
 using IaCBot.Core.RunHistory;
@@ -69,7 +70,7 @@ internal sealed partial class WebhookJobs(
 
     internal async Task RunPullRequestAsync(PullRequestEvent e, string jobId, string? deliveryId, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.Ref.ToString(), ["Action"] = e.Action });
+        using var scope = logger.BeginScope(new LogScope { ["Job"] = jobId, ["Pull"] = e.Pull.Ref.ToString(), ["Action"] = e.Action });
         if (await claims.TryClaimAsync(deliveryId, jobId, e.Pull.Ref, e.Ticket, cancellationToken))
         {
             await RunOnceAsync(runs.For(jobId, e), e.Sender, e.Ticket, () => pullRequests.HandleAsync(e, cancellationToken), cancellationToken);
@@ -81,7 +82,7 @@ internal sealed partial class WebhookJobs(
 
     internal async Task RunCommentAsync(CommentEvent e, string jobId, string? deliveryId, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = jobId, ["Pull"] = e.Pull.ToString(), ["User"] = e.Author });
+        using var scope = logger.BeginScope(new LogScope { ["Job"] = jobId, ["Pull"] = e.Pull.ToString(), ["User"] = e.Author });
         if (await claims.TryClaimAsync(deliveryId, jobId, e.Pull, e.Ticket, cancellationToken))
         {
             await RunOnceAsync(runs.For(jobId, e), e.Author, e.Ticket, () => comments.HandleAsync(e, cancellationToken), cancellationToken);

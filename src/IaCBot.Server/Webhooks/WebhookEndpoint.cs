@@ -1,4 +1,5 @@
 using IaCBot.Core.Intake;
+using IaCBot.Core.Logging;
 using IaCBot.Server.Jobs;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -44,7 +45,7 @@ internal sealed partial class WebhookEndpoint(
         }
 
         var envelope = source.Open(headers, body);
-        using var scope = logger.BeginScope(new Dictionary<string, object>
+        using var scope = logger.BeginScope(new LogScope
         {
             ["Host"] = source.Name, ["DeliveryId"] = envelope.DeliveryId, ["Event"] = envelope.EventName,
         });

@@ -135,6 +135,41 @@ public sealed class StartupTests : IDisposable
         Assert.Contains(lines, line => line.Contains("Now listening on", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task With_the_text_log_format_a_line_shows_its_deliverys_scope_as_names_and_values()
+    {
+        var port = FreePort();
+        var config = WriteConfig(
+            $"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\ngithub:\n  token: x\n  webhook_secret: s3cret-for-the-log-test\n");
+        using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        server.OutputDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
+        server.BeginOutputReadLine();
+        Assert.Equal(HttpStatusCode.OK, await HealthzOnceUpAsync(server, port));
+
+        // A real delivery for a repository outside the allowlist: the endpoint logs that it ignored it, in its scope.
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var body = Fakes.GitHubFixtures.Text("webhooks/pull_request.opened.json");
+        using var delivery = Fakes.WebhookDelivery.Create("pull_request", body, "s3cret-for-the-log-test", "log-scope-delivery-1");
+        var answer = await http.SendAsync(delivery);
+
+        // The console logger writes from a queue of its own: wait for the line (a minute at most) before stopping.
+        var waited = Stopwatch.StartNew();
+        while (!lines.Any(l => l.Contains("which server:repo_allowlist does not allow", StringComparison.Ordinal)) && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(100);
+        }
+
+        server.Kill(entireProcessTree: true);
+        var output = string.Join('\n', lines);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("which server:repo_allowlist does not allow", output, StringComparison.Ordinal);
+        Assert.Contains("DeliveryId: log-scope-delivery-1", output, StringComparison.Ordinal);
+        Assert.Contains("Event: pull_request", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Collections.Generic", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>The status of <c>/healthz</c> once the server listens; null when it exited or never listened within a minute.</summary>

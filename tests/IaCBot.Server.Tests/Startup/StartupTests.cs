@@ -108,7 +108,7 @@ public sealed class StartupTests : IDisposable
     {
         var port = FreePort();
         var config = WriteConfig($"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\ngithub:\n  token: x\n");
-        using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
+        using var server = Serve(port, config);
         var status = await HealthzOnceUpAsync(server, port);
 
         server.Kill(entireProcessTree: true);
@@ -122,7 +122,7 @@ public sealed class StartupTests : IDisposable
         var port = FreePort();
         var config = WriteConfig(
             $"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\n  log_format: json\ngithub:\n  token: x\n");
-        using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
+        using var server = Serve(port, config);
         var stdout = server.StandardOutput.ReadToEndAsync();
         var status = await HealthzOnceUpAsync(server, port);
 
@@ -141,7 +141,7 @@ public sealed class StartupTests : IDisposable
         var port = FreePort();
         var config = WriteConfig(
             $"server:\n  data_dir: {_dir}/data\n  repo_allowlist: ['github.com/acme/*']\ngithub:\n  token: x\n  webhook_secret: s3cret-for-the-log-test\n");
-        using var server = Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
+        using var server = Serve(port, config);
         var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
         server.OutputDataReceived += (_, line) => lines.Enqueue(line.Data ?? "");
         server.BeginOutputReadLine();
@@ -212,6 +212,10 @@ public sealed class StartupTests : IDisposable
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>The server with the settings file <paramref name="config"/>, listening on loopback at <paramref name="port"/>.</summary>
+    private Process Serve(int port, string config) =>
+        Start(new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}", "--config", config);
 
     private Process Start(Dictionary<string, string> environment, params string[] args)
     {

@@ -24,6 +24,7 @@ internal sealed class DeliverySender(Uri server) : IDisposable
     /// <param name="due">The <see cref="Stopwatch"/> timestamp the delivery was due at; a late start counts against the server's latency.</param>
     public async Task<Outcome> SendAsync(Delivery delivery, long due)
     {
+        var late = Stopwatch.GetElapsedTime(due);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/events") { Content = new ByteArrayContent(delivery.Body) };
         request.Content.Headers.ContentType = Json;
         request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/iacbot-bench");
@@ -35,15 +36,15 @@ internal sealed class DeliverySender(Uri server) : IDisposable
         {
             using var response = await _http.SendAsync(request, timeout.Token);
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
-            return new Outcome(delivery, (int)response.StatusCode, Stopwatch.GetElapsedTime(due), false, JobId(text), null);
+            return new Outcome(delivery, (int)response.StatusCode, Stopwatch.GetElapsedTime(due), late, false, JobId(text), null);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return new Outcome(delivery, null, Stopwatch.GetElapsedTime(due), true, null, "no answer within 10 s");
+            return new Outcome(delivery, null, Stopwatch.GetElapsedTime(due), late, true, null, "no answer within 10 s");
         }
         catch (HttpRequestException ex)
         {
-            return new Outcome(delivery, null, Stopwatch.GetElapsedTime(due), false, null, ex.Message);
+            return new Outcome(delivery, null, Stopwatch.GetElapsedTime(due), late, false, null, ex.Message);
         }
     }
 

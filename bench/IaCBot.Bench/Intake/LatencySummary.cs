@@ -6,7 +6,9 @@ namespace IaCBot.Bench.Intake;
 /// <see cref="PumpedPerSecond"/> is what the intake pump took from the journal during the phase, per second of it, and
 /// <see cref="Backlog"/> what the journal still held for it when the phase ended (accepted so far, less pumped).
 /// <see cref="SenderCpuMsPerDelivery"/> is what this benchmark's own process spent sending, on the same cores as the
-/// server, and <see cref="StolenCpuPercent"/> the share of the machine's CPU the hypervisor gave to other guests.
+/// server, <see cref="StolenCpuPercent"/> the share of the machine's CPU the hypervisor gave to other guests, and
+/// <see cref="LateP99Ms"/> how late this benchmark began to send (pacing, scheduling: counted in the latency, though
+/// the server had no part in it).
 /// </summary>
 internal sealed record LatencySummary(
     string Phase,
@@ -25,12 +27,14 @@ internal sealed record LatencySummary(
     double SenderCpuMsPerDelivery,
     double PumpedPerSecond,
     long Backlog,
-    double StolenCpuPercent)
+    double StolenCpuPercent,
+    double LateP99Ms)
 {
     public static LatencySummary Of(string phase, IReadOnlyList<Outcome> outcomes, TimeSpan wall, PhaseCpu cpu, long pumped, long backlog)
     {
         var sorted = outcomes.Select(o => o.Latency.TotalMilliseconds).Order().ToArray();
-        double At(double p) => sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        var late = outcomes.Select(o => o.Late.TotalMilliseconds).Order().ToArray();
+        double At(double p) => Percentile(sorted, p);
         return new LatencySummary(
             phase,
             outcomes.Count,
@@ -48,8 +52,13 @@ internal sealed record LatencySummary(
             Math.Round(cpu.Sender.TotalMilliseconds / Math.Max(1, outcomes.Count), 2),
             Math.Round(pumped / wall.TotalSeconds, 1),
             backlog,
-            cpu.StolenPercent);
+            cpu.StolenPercent,
+            Math.Round(Percentile(late, 0.99), 2));
     }
+
+    /// <summary>Nearest rank.</summary>
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
 
 /// <summary>Where the CPU went during a phase: the server's process, this benchmark's, and the share the host stole.</summary>

@@ -30,26 +30,39 @@ internal sealed class LoadPatterns(DeliverySender sender)
 
     /// <summary>
     /// An open loop: delivery i is due at start + i / rate whatever the answers so far, and its latency counts from
-    /// then, so a server that falls behind is charged for the wait (no coordinated omission).
+    /// then, so a server that falls behind is charged for the wait (no coordinated omission). A thread of its own sleeps
+    /// until each one is due (see <see cref="PreciseSleep"/>) and starts its send; the thread pool takes the answers.
     /// </summary>
     public async Task<IReadOnlyList<Outcome>> PacedAsync(IReadOnlyList<Delivery> deliveries, int perSecond)
     {
-        var sends = new List<Task<Outcome>>(deliveries.Count);
-        var start = Stopwatch.GetTimestamp();
-        var interval = (double)Stopwatch.Frequency / perSecond;
-        while (sends.Count < deliveries.Count)
+        var sends = new Task<Outcome>[deliveries.Count];
+        var paced = new TaskCompletionSource();
+        var pacer = new Thread(() =>
         {
-            var dueNow = Math.Min(deliveries.Count, (int)(Stopwatch.GetElapsedTime(start).TotalSeconds * perSecond) + 1);
-            while (sends.Count < dueNow)
+            try
             {
-                var i = sends.Count;
-                var due = start + (long)(i * interval);
-                sends.Add(Task.Run(() => sender.SendAsync(deliveries[i], due)));
+                var start = Stopwatch.GetTimestamp();
+                var interval = (double)Stopwatch.Frequency / perSecond;
+                for (var i = 0; i < deliveries.Count; i++)
+                {
+                    var due = start + (long)(i * interval);
+                    PreciseSleep.Until(due);
+                    sends[i] = sender.SendAsync(deliveries[i], due);
+                }
+
+                paced.SetResult();
             }
-
-            await Task.Delay(1);
-        }
-
+            catch (Exception ex)
+            {
+                paced.SetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Bench pacer",
+        };
+        pacer.Start();
+        await paced.Task;
         return await Task.WhenAll(sends);
     }
 }

@@ -16,14 +16,14 @@ internal static class ReportWriter
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {m.Cpu}, {m.Cores} cores, {m.RamGiB} GiB RAM, {m.Os}, {m.DotNet}.")
             .AppendLine(CultureInfo.InvariantCulture, $"Load average (1/5/15 min): {m.LoadBefore} before, {m.LoadAfter} after.")
-            .AppendLine("Sender CPU: this benchmark's own process, on the same cores. CPU stolen: the share of the machine's CPU time its hypervisor gave to other guests during the phase.")
+            .AppendLine("Sender CPU: this benchmark's own process, on the same cores. CPU stolen: the share of the machine's CPU time its hypervisor gave to other guests during the phase. Sent late p99: how long after it was due the benchmark began to send a delivery (counted in its latency).")
             .AppendLine()
-            .AppendLine("| Phase | Deliveries | 2xx | Non-2xx | Timeouts | Errors | Seconds | 2xx/s | p50 ms | p95 ms | p99 ms | Max ms | Server CPU ms/delivery | Sender CPU ms/delivery | Pumped/s | Backlog at end | CPU stolen % |")
-            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            .AppendLine("| Phase | Deliveries | 2xx | Non-2xx | Timeouts | Errors | Seconds | 2xx/s | p50 ms | p95 ms | p99 ms | Max ms | Server CPU ms/delivery | Sender CPU ms/delivery | Pumped/s | Backlog at end | CPU stolen % | Sent late p99 ms |")
+            .AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in report.Phases)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Phase} | {p.Deliveries} | {p.Accepted} | {p.Non2xx} | {p.Timeouts} | {p.Errors} | {p.Seconds} | {p.AcceptedPerSecond} | {p.P50Ms} | {p.P95Ms} | {p.P99Ms} | {p.MaxMs} | {p.ServerCpuMsPerDelivery} | {p.SenderCpuMsPerDelivery} | {p.PumpedPerSecond} | {p.Backlog} | {p.StolenCpuPercent} |");
+                $"| {p.Phase} | {p.Deliveries} | {p.Accepted} | {p.Non2xx} | {p.Timeouts} | {p.Errors} | {p.Seconds} | {p.AcceptedPerSecond} | {p.P50Ms} | {p.P95Ms} | {p.P99Ms} | {p.MaxMs} | {p.ServerCpuMsPerDelivery} | {p.SenderCpuMsPerDelivery} | {p.PumpedPerSecond} | {p.Backlog} | {p.StolenCpuPercent} | {p.LateP99Ms} |");
         }
 
         var l = report.Loss;

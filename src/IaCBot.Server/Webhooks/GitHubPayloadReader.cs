@@ -21,7 +21,7 @@ internal static class GitHubPayloadReader
         ["closed"] = PullRequestAction.Closed,
     };
 
-    public static WebhookParseResult Read(string eventName, ReadOnlySpan<byte> body)
+    public static WebhookParseResult Read(string eventName, ReadOnlyMemory<byte> body)
     {
         if (eventName is not ("pull_request" or "issue_comment" or "ping"))
         {
@@ -30,7 +30,7 @@ internal static class GitHubPayloadReader
 
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 128 });
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

@@ -16,7 +16,7 @@ internal static class GitLabPayloadReader
 
     /// <param name="host">The authority of <c>gitlab:url</c>.</param>
     /// <param name="botUser">The bot's own username (<c>gitlab:user</c>): its notes are ignored.</param>
-    public static WebhookParseResult Read(string eventName, ReadOnlySpan<byte> body, string host, string? botUser)
+    public static WebhookParseResult Read(string eventName, ReadOnlyMemory<byte> body, string host, string? botUser)
     {
         if (eventName is not (MergeRequestHook or NoteHook))
         {
@@ -25,7 +25,7 @@ internal static class GitLabPayloadReader
 
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 128 });
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

@@ -22,7 +22,7 @@ internal sealed class GiteaPayloadReader(string host, string? botUser)
         ["closed"] = PullRequestAction.Closed,
     };
 
-    public WebhookParseResult Read(string eventName, ReadOnlySpan<byte> body)
+    public WebhookParseResult Read(string eventName, ReadOnlyMemory<byte> body)
     {
         if (eventName is not ("pull_request" or "issue_comment"))
         {
@@ -36,7 +36,7 @@ internal sealed class GiteaPayloadReader(string host, string? botUser)
 
         try
         {
-            using var document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 128 });
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 128 });
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

@@ -154,7 +154,7 @@ public sealed class GitLabPayloadReaderTests
     [InlineData("System Hook")]
     public void Other_events_are_ignored(string eventName)
     {
-        Assert.IsType<WebhookParseResult.Ignored>(GitLabPayloadReader.Read(eventName, "{}"u8, Host, null));
+        Assert.IsType<WebhookParseResult.Ignored>(GitLabPayloadReader.Read(eventName, "{}"u8.ToArray(), Host, null));
     }
 
     [Theory]

@@ -118,7 +118,7 @@ public sealed class GiteaPayloadReaderTests
     [Fact]
     public void Events_iacbot_does_not_act_on_are_ignored()
     {
-        Assert.IsType<WebhookParseResult.Ignored>(Reader.Read("push", "{}"u8));
+        Assert.IsType<WebhookParseResult.Ignored>(Reader.Read("push", "{}"u8.ToArray()));
     }
 
     [Theory]

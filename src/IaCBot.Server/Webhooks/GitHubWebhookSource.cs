@@ -13,12 +13,12 @@ internal sealed class GitHubWebhookSource(IOptions<GitHubOptions> github) : IWeb
         headers.ContainsKey("X-GitHub-Event") && !headers.ContainsKey("X-Gitea-Event") && !headers.ContainsKey("X-Forgejo-Event")
         && !headers.ContainsKey("X-Gogs-Event");
 
-    public string? Authenticate(IHeaderDictionary headers, byte[] body) =>
-        github.Value.WebhookSecret is { Length: > 0 } secret && !GitHubSignature.IsValid(body, headers["X-Hub-Signature-256"].ToString(), secret)
+    public string? Authenticate(IHeaderDictionary headers, ReadOnlyMemory<byte> body) =>
+        github.Value.WebhookSecret is { Length: > 0 } secret && !GitHubSignature.IsValid(body.Span, headers["X-Hub-Signature-256"].ToString(), secret)
             ? "The X-Hub-Signature-256 header is missing or does not match the payload."
             : null;
 
-    public WebhookEnvelope Open(IHeaderDictionary headers, byte[] body)
+    public WebhookEnvelope Open(IHeaderDictionary headers, ReadOnlyMemory<byte> body)
     {
         var eventName = headers["X-GitHub-Event"].ToString();
         var deliveryId = headers["X-GitHub-Delivery"].ToString();
@@ -27,5 +27,5 @@ internal sealed class GitHubWebhookSource(IOptions<GitHubOptions> github) : IWeb
             : new WebhookEnvelope(eventName, deliveryId);
     }
 
-    public WebhookParseResult Read(WebhookEnvelope envelope, byte[] body) => GitHubPayloadReader.Read(envelope.EventName, body);
+    public WebhookParseResult Read(WebhookEnvelope envelope, ReadOnlyMemory<byte> body) => GitHubPayloadReader.Read(envelope.EventName, body);
 }

@@ -13,10 +13,10 @@ internal interface IWebhookSource
     bool Recognises(IHeaderDictionary headers);
 
     /// <summary>Null when the delivery proves it knows the webhook secret (or none is set); else why it is refused (401).</summary>
-    string? Authenticate(IHeaderDictionary headers, byte[] body);
+    string? Authenticate(IHeaderDictionary headers, ReadOnlyMemory<byte> body);
 
     /// <summary>The event's name and the host's delivery id, or the reason they cannot be read (400).</summary>
-    WebhookEnvelope Open(IHeaderDictionary headers, byte[] body);
+    WebhookEnvelope Open(IHeaderDictionary headers, ReadOnlyMemory<byte> body);
 
-    WebhookParseResult Read(WebhookEnvelope envelope, byte[] body);
+    WebhookParseResult Read(WebhookEnvelope envelope, ReadOnlyMemory<byte> body);
 }

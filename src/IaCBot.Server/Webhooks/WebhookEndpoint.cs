@@ -32,19 +32,19 @@ internal sealed partial class WebhookEndpoint(
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var body = await ReadBodyAsync(context);
+        using var body = await ReadBodyAsync(context);
         if (body is null)
         {
             return Results.Problem($"The payload is over {MaxPayloadBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (source.Authenticate(headers, body) is { } refusal)
+        if (source.Authenticate(headers, body.Bytes) is { } refusal)
         {
             LogBadSignature(source.Name);
             return Results.Problem(refusal, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        var envelope = source.Open(headers, body);
+        var envelope = source.Open(headers, body.Bytes);
         using var scope = logger.BeginScope(new LogScope
         {
             ["Host"] = source.Name, ["DeliveryId"] = envelope.DeliveryId, ["Event"] = envelope.EventName,
@@ -56,7 +56,10 @@ internal sealed partial class WebhookEndpoint(
 
         // GitHub's delivery ids are kept as they were before other hosts came, so its redeliveries still match.
         var deliveryKey = source.Name == "github" ? envelope.DeliveryId : $"{source.Name}:{envelope.DeliveryId}";
-        return await DispatchAsync(source.Read(envelope, body), envelope.EventName, deliveryKey);
+        var parsed = source.Read(envelope, body.Bytes);
+        // Read into the event, the bytes go back to the pool now rather than wait for the journal's commit.
+        body.Dispose();
+        return await DispatchAsync(parsed, envelope.EventName, deliveryKey);
     }
 
     private async Task<IResult> DispatchAsync(WebhookParseResult parsed, string eventName, string deliveryId)
@@ -107,10 +110,10 @@ internal sealed partial class WebhookEndpoint(
     }
 
     /// <summary>
-    /// The body in one array of its declared length (Git hosts send Content-Length), grown only for a body sent in
-    /// chunks; null when it is over <see cref="MaxPayloadBytes"/>.
+    /// The body in one pooled array of its declared length (Git hosts send Content-Length), grown only for a body sent
+    /// in chunks; null when it is over <see cref="MaxPayloadBytes"/>.
     /// </summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
+    private static async Task<RequestBody?> ReadBodyAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxPayloadBytes)
         {
@@ -123,33 +126,41 @@ internal sealed partial class WebhookEndpoint(
         }
 
         var declared = context.Request.ContentLength;
-        var buffer = new byte[declared ?? 16 * 1024];
-        var filled = 0;
-        while (true)
+        var body = new RequestBody((int)(declared ?? 16 * 1024));
+        try
         {
-            if (filled == buffer.Length)
+            while (true)
             {
-                // Kestrel ends a body at its Content-Length.
-                if (declared is not null)
+                if (body.Full)
                 {
-                    return buffer;
+                    // Kestrel ends a body at its Content-Length.
+                    if (declared is not null)
+                    {
+                        return body;
+                    }
+
+                    if (body.Length > MaxPayloadBytes)
+                    {
+                        body.Dispose();
+                        return null;
+                    }
+
+                    body.Grow((int)Math.Min(body.Length * 2L, MaxPayloadBytes + 1));
                 }
 
-                if (buffer.Length > MaxPayloadBytes)
+                var read = await context.Request.Body.ReadAsync(body.Free, context.RequestAborted);
+                if (read == 0)
                 {
-                    return null;
+                    return body;
                 }
 
-                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, MaxPayloadBytes + 1));
+                body.Advance(read);
             }
-
-            var read = await context.Request.Body.ReadAsync(buffer.AsMemory(filled), context.RequestAborted);
-            if (read == 0)
-            {
-                return filled == buffer.Length ? buffer : buffer[..filled];
-            }
-
-            filled += read;
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
         }
     }
 

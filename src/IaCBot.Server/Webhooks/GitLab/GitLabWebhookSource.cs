@@ -16,7 +16,7 @@ internal sealed class GitLabWebhookSource(IOptions<GitLabOptions> gitlab) : IWeb
 
     public bool Recognises(IHeaderDictionary headers) => headers.ContainsKey("X-Gitlab-Event");
 
-    public string? Authenticate(IHeaderDictionary headers, byte[] body)
+    public string? Authenticate(IHeaderDictionary headers, ReadOnlyMemory<byte> body)
     {
         var options = gitlab.Value;
         if (!options.IsEnabled)
@@ -35,7 +35,7 @@ internal sealed class GitLabWebhookSource(IOptions<GitLabOptions> gitlab) : IWeb
     /// and two real events differ (a note's id, an update's <c>updated_at</c>), so this takes each delivery once
     /// without ever merging two events into one.
     /// </remarks>
-    public WebhookEnvelope Open(IHeaderDictionary headers, byte[] body)
+    public WebhookEnvelope Open(IHeaderDictionary headers, ReadOnlyMemory<byte> body)
     {
         var eventName = headers["X-Gitlab-Event"].ToString();
         if (eventName.Length == 0)
@@ -44,11 +44,11 @@ internal sealed class GitLabWebhookSource(IOptions<GitLabOptions> gitlab) : IWeb
         }
 
         var uuid = headers["X-Gitlab-Event-UUID"].ToString();
-        var deliveryId = uuid.Length > 0 ? uuid : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
+        var deliveryId = uuid.Length > 0 ? uuid : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body.Span));
         return new WebhookEnvelope(eventName, deliveryId);
     }
 
-    public WebhookParseResult Read(WebhookEnvelope envelope, byte[] body)
+    public WebhookParseResult Read(WebhookEnvelope envelope, ReadOnlyMemory<byte> body)
     {
         var options = gitlab.Value;
         return GitLabPayloadReader.Read(envelope.EventName, body, options.BaseUri.Authority, options.User);

@@ -14,13 +14,13 @@ internal sealed class GiteaWebhookSource(IOptions<GiteaOptions> gitea) : IWebhoo
     public bool Recognises(IHeaderDictionary headers) =>
         gitea.Value.IsEnabled && (headers.ContainsKey("X-Gitea-Event") || headers.ContainsKey("X-Forgejo-Event"));
 
-    public string? Authenticate(IHeaderDictionary headers, byte[] body) =>
+    public string? Authenticate(IHeaderDictionary headers, ReadOnlyMemory<byte> body) =>
         gitea.Value.WebhookSecret is { Length: > 0 } secret
-        && !GiteaSignature.IsValid(body, Header(headers, "X-Forgejo-Signature", "X-Gitea-Signature"), secret)
+        && !GiteaSignature.IsValid(body.Span, Header(headers, "X-Forgejo-Signature", "X-Gitea-Signature"), secret)
             ? "The X-Gitea-Signature (or X-Forgejo-Signature) header is missing or does not match the payload."
             : null;
 
-    public WebhookEnvelope Open(IHeaderDictionary headers, byte[] body)
+    public WebhookEnvelope Open(IHeaderDictionary headers, ReadOnlyMemory<byte> body)
     {
         var eventName = Header(headers, "X-Forgejo-Event", "X-Gitea-Event") ?? "";
         var deliveryId = Header(headers, "X-Forgejo-Delivery", "X-Gitea-Delivery") ?? "";
@@ -29,7 +29,7 @@ internal sealed class GiteaWebhookSource(IOptions<GiteaOptions> gitea) : IWebhoo
             : new WebhookEnvelope(eventName, deliveryId);
     }
 
-    public WebhookParseResult Read(WebhookEnvelope envelope, byte[] body)
+    public WebhookParseResult Read(WebhookEnvelope envelope, ReadOnlyMemory<byte> body)
     {
         var options = gitea.Value;
         return new GiteaPayloadReader(options.Host ?? "", options.User).Read(envelope.EventName, body);

@@ -62,7 +62,7 @@ public sealed class GitLabWebhookSourceTests
         var headers = Headers(("X-Gitlab-Event", "Note Hook"));
 
         var first = _source.Open(headers, Body).DeliveryId;
-        var again = _source.Open(headers, [.. Body]).DeliveryId;
+        var again = _source.Open(headers, Body.ToArray()).DeliveryId;
         var other = _source.Open(headers, Encoding.UTF8.GetBytes("""{"object_kind":"note","id":2}""")).DeliveryId;
 
         Assert.Equal(first, again);

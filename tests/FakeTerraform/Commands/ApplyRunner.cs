@@ -23,7 +23,7 @@ internal sealed class ApplyRunner(RunContext context, CommandOutput output, Fake
             if (first)
             {
                 first = false;
-                await context.PauseAsync(knobs.SleepFor("apply"));
+                await context.HoldAsync(knobs, "apply");
                 if (knobs.Fails("apply"))
                 {
                     output.ViewDiagnostics([TerraformDiagnostics.InconsistentResultAfterApply(change.Address, change.Provider)]);

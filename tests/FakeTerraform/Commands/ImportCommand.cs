@@ -76,7 +76,7 @@ internal sealed class ImportCommand(RunContext context)
 
         var statePath = flags.Last("state") is { } state ? context.Resolve(state) : context.Workspaces.StatePath(context.Workspaces.Current);
         var prior = StateStore.Read(statePath) ?? StateFile.Empty;
-        await context.PauseAsync(configuration.Knobs.SleepFor("import"));
+        await context.HoldAsync(configuration.Knobs, "import");
         output.Hook("[reset][bold]{0}: Importing from ID {1}...", resource.Address, GoQuote.Quote(id));
         output.Hook("[reset][bold][green]{0}: Import prepared!", resource.Address);
         output.Hook("[reset][green]  Prepared {0} for import", resource.Type);

@@ -46,7 +46,7 @@ internal sealed class InitCommand(RunContext context)
             output.UiDiagnostics([MissingBackendConfiguration]);
         }
 
-        await context.PauseAsync(config.Knobs.SleepFor("init"));
+        await context.HoldAsync(config.Knobs, "init");
         if (!InstallProviders(config, flags.IsTrue("upgrade"), output))
         {
             return 1;

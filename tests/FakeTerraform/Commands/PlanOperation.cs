@@ -48,7 +48,7 @@ internal sealed class PlanOperation(RunContext context, CommandOutput output)
             Refresh(state);
         }
 
-        await context.PauseAsync(Config.Knobs.SleepFor("plan"));
+        await context.HoldAsync(Config.Knobs, "plan");
         if (Config.Knobs.Fails("plan"))
         {
             return Fail(TerraformDiagnostics.ConflictingArguments(Config.Resources.Count > 0 ? Config.Resources[0] : null));

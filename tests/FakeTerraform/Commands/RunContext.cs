@@ -1,4 +1,5 @@
 using System.Collections;
+using FakeTerraform.Config;
 using FakeTerraform.State;
 
 namespace FakeTerraform.Commands;
@@ -41,15 +42,26 @@ internal sealed class RunContext(string directory, IReadOnlyDictionary<string, s
         return result;
     }
 
-    public async Task PauseAsync(TimeSpan delay)
+    /// <summary>What the knobs ask of <paramref name="command"/> before it goes on: a sleep, then a wait for its gate file.</summary>
+    public async Task HoldAsync(FakeKnobs knobs, string command)
     {
-        if (delay <= TimeSpan.Zero)
+        var delay = knobs.SleepFor(command);
+        var gate = knobs.GateFor(command);
+        if (delay <= TimeSpan.Zero && gate is null)
         {
             return;
         }
 
         await Out.FlushAsync();
         await Err.FlushAsync();
-        await Task.Delay(delay, TimeProvider.System);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, TimeProvider.System);
+        }
+
+        while (gate is not null && !File.Exists(gate))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
     }
 }

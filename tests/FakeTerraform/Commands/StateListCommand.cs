@@ -24,7 +24,7 @@ internal sealed class StateListCommand(RunContext context, CommandOutput output)
         }
 
         var knobs = ConfigReader.Read(context.Directory).Knobs;
-        await context.PauseAsync(knobs.SleepFor("state"));
+        await context.HoldAsync(knobs, "state");
         if (knobs.Fails("state"))
         {
             output.UiError(StateMessages.Unreadable);

@@ -40,7 +40,7 @@ internal sealed class StateRmCommand(RunContext context, CommandOutput output)
 
         var path = StateCommand.StatePath(context, flags);
         var knobs = ConfigReader.Read(context.Directory).Knobs;
-        await context.PauseAsync(knobs.SleepFor("state"));
+        await context.HoldAsync(knobs, "state");
         if (knobs.Fails("state"))
         {
             output.UiDiagnostics([StateDiagnostics.StateLocked(StateLockHolder.For(StateCommand.Shown(context, path), TerraformVersion.For(context.Environment)))]);

@@ -9,6 +9,7 @@ internal static class KnobParser
     {
         var failing = new HashSet<string>(StringComparer.Ordinal);
         var sleeps = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var gates = new Dictionary<string, string>(StringComparer.Ordinal);
         var extraLines = 0;
         var extraBytes = 0L;
         var secrets = new List<string>();
@@ -29,6 +30,9 @@ internal static class KnobParser
                 case ["sleep", var command, var seconds] when TryParseSeconds(seconds, out var delay):
                     sleeps[command] = delay;
                     break;
+                case ["wait", var command, var gate] when Path.IsPathFullyQualified(gate.Trim()):
+                    gates[command] = gate.Trim();
+                    break;
                 case ["extra-output", "plan", var lines] when int.TryParse(lines, CultureInfo.InvariantCulture, out var count):
                     extraLines = Math.Max(0, count);
                     break;
@@ -41,7 +45,7 @@ internal static class KnobParser
             }
         }
 
-        return new FakeKnobs(failing, sleeps, extraLines, secrets) { ExtraOutputBytes = extraBytes };
+        return new FakeKnobs(failing, sleeps, extraLines, secrets) { ExtraOutputBytes = extraBytes, Gates = gates };
     }
 
     private static bool TryParseSeconds(string text, out TimeSpan delay)

@@ -83,6 +83,34 @@ public sealed class FakeTerraformKnobTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_waiting_on_a_gate_file_holds_until_the_file_appears_then_finishes()
+    {
+        var gate = System.IO.Path.Combine(_dir.Path, "release-plan");
+        await InitAsync($"# fake-terraform: wait plan {gate}\n" + WebServer);
+        var log = System.IO.Path.Combine(_dir.Path, "invocations.jsonl");
+        _dir.Environment["FAKE_TERRAFORM_LOG"] = log;
+
+        using var process = _dir.Start("plan", "-input=false", "-no-color");
+        while (!HasWholeLine(log))
+        {
+            await Task.Delay(10);
+        }
+
+        var heldPhases = Phases(log);
+        var heldRunning = !process.HasExited;
+        File.WriteAllText(gate, "");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+
+        Assert.Equal(["start"], heldPhases);
+        Assert.True(heldRunning);
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Plan: 1 to add, 0 to change, 0 to destroy.", output, StringComparison.Ordinal);
+        Assert.Equal(["start", "end"], Phases(log));
+    }
+
+    [Fact]
     public async Task The_invocation_log_records_arguments_directory_environment_and_exit_code()
     {
         await InitAsync(WebServer);

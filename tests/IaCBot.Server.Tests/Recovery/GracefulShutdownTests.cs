@@ -13,7 +13,8 @@ public sealed class GracefulShutdownTests : ServerTest
     [Fact]
     public async Task A_stop_lets_a_running_plan_finish_and_keeps_queueing_webhooks_for_the_next_start()
     {
-        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = "# fake-terraform: sleep plan 10\n" + NullResource("a") });
+        using var plan = new TerraformGate(DataDir, "plan");
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = plan.Knob + NullResource("a") });
         var other = OpenPullRequest(2, new Dictionary<string, string?> { ["db/main.tf"] = NullResource("b") });
         await using (var stopping = await ServerProcess.StartAsync(GitHub, DataDir, shutdownGrace: "60s"))
         {
@@ -23,6 +24,7 @@ public sealed class GracefulShutdownTests : ServerTest
             stopping.Terminate();
             await stopping.WaitForOutputAsync(Draining);
             await AcceptedAsync(stopping.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", other, other.Author)));
+            plan.Release();
 
             Assert.Equal(0, await stopping.WaitForExitAsync(TimeSpan.FromSeconds(90)));
         }

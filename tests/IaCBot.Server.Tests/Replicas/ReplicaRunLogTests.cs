@@ -40,13 +40,15 @@ public sealed class ReplicaRunLogTests(PostgresCluster cluster) : ReplicaTest(cl
     public async Task A_run_still_going_on_one_replica_is_shown_on_the_other_as_going_on_there_and_its_log_follows_when_it_ends()
     {
         var (a, b) = (await StartAsync(DataDir), await StartAsync(DataDirB));
-        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = "# fake-terraform: sleep plan 15\n" + NullResource("app") });
+        using var plan = new TerraformGate(DataDir, "plan");
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = plan.Knob + NullResource("app") });
         await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
         var (runner, reader) = await PlanningReplicaAsync(a, b);
         var api = new AdminApiClient(reader.Client, ServerProcess.ApiSecret);
         var id = (await api.GetJsonAsync("/api/runs")).AsArray().Single()!["id"]!.GetValue<string>();
 
         var page = await reader.Client.GetStringAsync($"/runs/{id}");
+        plan.Release();
         var stream = await reader.Client.GetStringAsync($"/runs/{id}/log");
 
         Assert.Contains($"This run is going on on replica {Environment.MachineName} (process {runner.Id})", page, StringComparison.Ordinal);

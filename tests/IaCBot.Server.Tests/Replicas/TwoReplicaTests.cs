@@ -131,13 +131,15 @@ public sealed class TwoReplicaTests(PostgresCluster cluster) : ReplicaTest(clust
     [Fact]
     public async Task A_replica_that_starts_while_another_plans_leaves_that_live_run_alone()
     {
-        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = "# fake-terraform: sleep plan 15\n" + NullResource("a") });
+        using var plan = new TerraformGate(DataDir, "plan");
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = plan.Knob + NullResource("a") });
         var a = await StartAsync(DataDir);
         await AcceptedAsync(a.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, pr.Author)));
         await TerraformStarts.NthAsync(DataDir, "plan", 1);
 
         var b = await StartAsync(DataDirB);
         Assert.Empty(GitHub.Comments(Owner, RepoName, pr.Number));
+        plan.Release();
 
         Assert.Contains("Ran plan", (await CommentNumberAsync(pr, 1)).Body, StringComparison.Ordinal);
         await AssertNothingMoreAsync(b, pr, comments: 1);

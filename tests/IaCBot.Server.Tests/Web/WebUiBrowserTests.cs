@@ -48,32 +48,23 @@ public sealed class WebUiBrowserTests : ServerTest
     [Fact]
     public async Task A_run_page_opened_while_a_slow_plan_runs_shows_the_log_lines_as_they_arrive()
     {
-        // The plan holds until the test lets it go, so the page is surely opened while it runs, however slow the machine.
-        var release = Path.Combine(DataDir, "release-plan");
-        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = $"# fake-terraform: wait plan {release}\n" + NullResource("a") });
+        using var plan = new TerraformGate(DataDir, "plan");
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = plan.Knob + NullResource("a") });
         await DeliverPullRequestAsync("opened", pr);
         var run = await RunningRunWithLogAsync();
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.OpenAsync(App.Address!, (User, Password));
 
-        try
-        {
-            await page.GotoAsync($"/runs/{run.Id}");
-            var log = page.Locator("pre.log").First;
-            await Assertions.Expect(log).ToContainTextAsync("$ terraform plan");
-            await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live: lines appear as terraform prints them.");
-            await Assertions.Expect(log).Not.ToContainTextAsync("Plan: 1 to add");
-            await Chromium.ScreenshotAsync(page, "run-page-live");
-            File.WriteAllText(release, "");
-            await Assertions.Expect(log).ToContainTextAsync("Plan: 1 to add", new() { Timeout = 60_000 });
-            await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("The run has ended.", new() { Timeout = 30_000 });
-            await Chromium.ScreenshotAsync(page, "run-page-ended");
-        }
-        finally
-        {
-            // Let a plan still held go, so that a failed check does not leave terraform waiting.
-            File.WriteAllText(release, "");
-        }
+        await page.GotoAsync($"/runs/{run.Id}");
+        var log = page.Locator("pre.log").First;
+        await Assertions.Expect(log).ToContainTextAsync("$ terraform plan");
+        await Assertions.Expect(page.Locator("#live")).ToContainTextAsync("Live: lines appear as terraform prints them.");
+        await Assertions.Expect(log).Not.ToContainTextAsync("Plan: 1 to add");
+        await Chromium.ScreenshotAsync(page, "run-page-live");
+        plan.Release();
+        await Assertions.Expect(log).ToContainTextAsync("Plan: 1 to add", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("The run has ended.", new() { Timeout = 30_000 });
+        await Chromium.ScreenshotAsync(page, "run-page-ended");
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("pre.log").First).ToContainTextAsync("Plan: 1 to add");

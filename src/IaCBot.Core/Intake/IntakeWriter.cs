@@ -7,13 +7,16 @@ namespace IaCBot.Core.Intake;
 /// wait for the next one and share its single commit, so a burst costs a few commits rather than one per delivery.
 /// A batch closes when the flush before it ends, so no timer delays a lone delivery.
 /// </summary>
-public sealed class IntakeWriter(IIntakeJournal journal, string owner) : IDisposable
+public sealed class IntakeWriter(IIntakeJournal journal, string owner, TimeProvider time) : IDisposable
 {
     /// <summary>The most entries one commit takes; more wait for the next.</summary>
     public const int MaxBatch = 512;
 
+    /// <summary>How long a delivery taken here is answered as a duplicate from memory; after that the store answers.</summary>
+    public static readonly TimeSpan RememberedFor = TimeSpan.FromHours(1);
+
     private readonly Lock _gate = new();
-    private readonly RecentDeliveries _recent = new(capacity: 50_000);
+    private readonly RecentDeliveries _recent = new(capacity: 50_000, RememberedFor, time);
     private readonly SemaphoreSlim _appended = new(0, 1);
     private List<Waiting> _waiting = [];
     private bool _flushing;

@@ -38,4 +38,12 @@ public interface IDeliveryStore
     /// again, since the job that claimed it may be running.
     /// </summary>
     Task<bool> TryClaimAsync(string deliveryId, string jobId, DateTimeOffset claimedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the records of deliveries received before <paramref name="cutoff"/> whose work was queued, and the
+    /// claims made before it; returns how many delivery records went. Without it both grow by one row a delivery for
+    /// good. A redelivery of a deleted one is taken as new, so the cutoff is to lie well past the days a Git host lets
+    /// a delivery be sent again and past a job's last retry. A delivery whose work was never queued is kept.
+    /// </summary>
+    Task<int> DeleteQueuedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -25,7 +25,7 @@ internal static class RunLogSetup
         services.AddScoped<RunLogCheckpoints>();
         services.AddSingleton(sp => new CommentLimits(sp.GetRequiredService<IOptions<ServerOptions>>().Value.MaxCommentParts));
         services.AddHostedService<RunLogCleanup>();
-        services.AddHostedService<RunHistoryCleanup>();
+        services.AddHostedService<RecordCleanup>();
         return services;
     }
 

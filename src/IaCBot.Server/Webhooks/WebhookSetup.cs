@@ -17,7 +17,7 @@ internal static class WebhookSetup
         services.AddSingleton<IWebhookSource, GiteaWebhookSource>();
         services.AddSingleton<IWebhookSource, GitLab.GitLabWebhookSource>();
         services.AddScoped<WebhookEndpoint>();
-        services.AddSingleton(sp => new IntakeWriter(sp.GetRequiredService<IIntakeJournal>(), sp.GetRequiredService<ServerInstance>().Id));
+        services.AddSingleton(sp => new IntakeWriter(sp.GetRequiredService<IIntakeJournal>(), sp.GetRequiredService<ServerInstance>().Id, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<IntakePump>();
         return services;
     }

@@ -1,5 +1,6 @@
 using IaCBot.Core.Intake;
 using IaCBot.Core.Tests.Doubles;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IaCBot.Core.Tests.Intake;
 
@@ -11,7 +12,7 @@ public sealed class IntakeWriterTests
     public async Task Deliveries_arriving_during_a_commit_share_the_next_one_and_each_is_journaled_once_in_order()
     {
         var journal = new GatedIntakeJournal();
-        using var writer = new IntakeWriter(journal, "server-a");
+        using var writer = new IntakeWriter(journal, "server-a", TimeProvider.System);
 
         var first = writer.AppendAsync(Entry("d-0"));
         await journal.FirstCommitBegun.Task;
@@ -30,7 +31,7 @@ public sealed class IntakeWriterTests
     public async Task A_delivery_sent_twice_at_once_is_taken_once()
     {
         var journal = new GatedIntakeJournal();
-        using var writer = new IntakeWriter(journal, "server-a");
+        using var writer = new IntakeWriter(journal, "server-a", TimeProvider.System);
 
         var first = writer.AppendAsync(Entry("d-0"));
         await journal.FirstCommitBegun.Task;
@@ -48,7 +49,7 @@ public sealed class IntakeWriterTests
     {
         var journal = new GatedIntakeJournal();
         journal.FirstCommit.SetResult();
-        using var writer = new IntakeWriter(journal, "server-a");
+        using var writer = new IntakeWriter(journal, "server-a", TimeProvider.System);
         Assert.True(await writer.AppendAsync(Entry("d-1")));
 
         Assert.False(await writer.AppendAsync(Entry("d-1")));
@@ -56,10 +57,27 @@ public sealed class IntakeWriterTests
     }
 
     [Fact]
+    public async Task A_redelivery_an_hour_after_is_left_to_the_journal_to_answer()
+    {
+        var journal = new GatedIntakeJournal();
+        journal.FirstCommit.SetResult();
+        var time = new FakeTimeProvider(Now);
+        using var writer = new IntakeWriter(journal, "server-a", time);
+        Assert.True(await writer.AppendAsync(Entry("d-1")));
+
+        time.Advance(IntakeWriter.RememberedFor - TimeSpan.FromSeconds(1));
+        Assert.False(await writer.AppendAsync(Entry("d-1")));
+        Assert.Equal(1, writer.Flushes);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(await writer.AppendAsync(Entry("d-1")));
+        Assert.Equal(2, writer.Flushes);
+    }
+
+    [Fact]
     public async Task A_failed_commit_fails_every_delivery_in_it_and_the_next_commit_goes_on()
     {
         var journal = new FailingOnceJournal();
-        using var writer = new IntakeWriter(journal, "server-a");
+        using var writer = new IntakeWriter(journal, "server-a", TimeProvider.System);
 
         await Assert.ThrowsAsync<IOException>(() => writer.AppendAsync(Entry("d-1")));
 

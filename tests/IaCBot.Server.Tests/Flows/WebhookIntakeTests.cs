@@ -1,12 +1,18 @@
 using System.Net;
 using System.Text;
 using IaCBot.Core.Intake;
+using IaCBot.Core.RunHistory;
 using IaCBot.Core.Storage;
+using IaCBot.Server.Configuration;
+using IaCBot.Server.Runs;
 using IaCBot.Server.Tests.Fakes;
 using IaCBot.Server.Tests.Harness;
 using IaCBot.Server.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IaCBot.Server.Tests.Flows;
 
@@ -65,6 +71,31 @@ public sealed class WebhookIntakeTests : ServerTest
         await CommentContainingAsync(pr, "Ran plan");
         await AssertNothingMoreAsync(pr, comments: 1);
         Assert.Single(TerraformRuns, r => r.Command == "plan");
+    }
+
+    [Fact]
+    public async Task A_delivery_is_remembered_for_fourteen_days_and_a_redelivery_after_the_clean_up_forgot_it_runs_again()
+    {
+        const string DeliveryId = "3e8b51d0-cc78-11e3-81ab-4c9367dc0958";
+        var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
+        var body = GitHubWebhooks.PullRequest("opened", pr, Author);
+        // Taken by a server since stopped, so that only the store, not a server's memory of the last hour, knows it.
+        await using (var earlier = new IaCBotApp(GitHub, DataDir))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await earlier.DeliverAsync("pull_request", body, deliveryId: DeliveryId)).StatusCode);
+            await CommentContainingAsync(pr, "Ran plan");
+        }
+
+        await CleanUpAsync(daysLater: 13);
+        var withinRetention = await App.DeliverAsync("pull_request", body, deliveryId: DeliveryId);
+        await CleanUpAsync(daysLater: 15);
+        var afterRetention = await App.DeliverAsync("pull_request", body, deliveryId: DeliveryId);
+
+        Assert.Equal(HttpStatusCode.OK, withinRetention.StatusCode);
+        Assert.Contains("duplicate", await withinRetention.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, afterRetention.StatusCode);
+        await CommentNumberAsync(pr, 2);
+        Assert.Equal(2, TerraformRuns.Count(r => r.Command == "plan"));
     }
 
     [Fact]
@@ -247,5 +278,16 @@ public sealed class WebhookIntakeTests : ServerTest
         await CommentAsync(probe, "iacbot help");
         await CommentNumberAsync(probe, 1);
         Assert.Equal(comments, GitHub.Comments(pr.Owner, pr.Repo, pr.Number).Count);
+    }
+
+    /// <summary>One pass of the daily clean-up of records, as it would run <paramref name="daysLater"/> days from now.</summary>
+    private async Task CleanUpAsync(int daysLater)
+    {
+        var services = App.Services;
+        using var cleanup = new RecordCleanup(
+            services.GetRequiredService<IRunHistory>(), services.GetRequiredService<IDeliveryStore>(),
+            services.GetRequiredService<IOptions<ServerOptions>>(), new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(daysLater)),
+            NullLogger<RecordCleanup>.Instance);
+        await cleanup.CleanUpOnceAsync(CancellationToken.None);
     }
 }

@@ -86,6 +86,32 @@ internal sealed class LiteDbDeliveryStore(LiteDbContext context) : IDeliveryStor
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Finds the old records first and deletes them under the lock one by one, so that the webhooks' inserts wait for
+    /// one delete at a time, not for the whole clean-up.
+    /// </summary>
+    public Task<int> DeleteQueuedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var before = cutoff.UtcDateTime;
+        var deleted = 0;
+        foreach (var old in _deliveries.Find(Query.LT("received", before)).Where(WasQueued).Select(d => d["_id"]).ToList())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (_gate)
+            {
+                // A queued record stays as it is until deleted; one forgotten and recorded again meanwhile is not queued.
+                deleted += _deliveries.FindById(old) is { } document && WasQueued(document) && _deliveries.Delete(old) ? 1 : 0;
+            }
+        }
+
+        foreach (var old in _claims.Find(Query.LT("claimed", before)).Select(c => c["_id"]).ToList())
+        {
+            _claims.Delete(old);
+        }
+
+        return Task.FromResult(deleted);
+    }
+
     public Task<bool> TryClaimAsync(string deliveryId, string jobId, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -33,6 +33,12 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
 
     private const string Forget = "DELETE FROM iacbot.deliveries WHERE id = @id";
 
+    /// <summary>One statement for both tables: a data-modifying WITH runs whether or not the rest reads it.</summary>
+    private const string DeleteOld = """
+        WITH old_claims AS (DELETE FROM iacbot.delivery_claims WHERE claimed_at < @cutoff)
+        DELETE FROM iacbot.deliveries WHERE queued AND received_at < @cutoff
+        """;
+
     /// <summary>
     /// On a conflict the no-op update locks the claim and reads it as committed, so of racing jobs the later ones wait
     /// for the first and then get a row back only when they are the same job.
@@ -75,6 +81,12 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
 
         await using var update = (await database.CommandAsync(Queued, cancellationToken)).With("ids", deliveryIds.ToArray());
         await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> DeleteQueuedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var delete = (await database.CommandAsync(DeleteOld, cancellationToken)).With("cutoff", cutoff.ToUniversalTime());
+        return await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task ForgetAsync(string deliveryId, CancellationToken cancellationToken)

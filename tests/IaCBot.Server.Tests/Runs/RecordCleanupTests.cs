@@ -16,20 +16,22 @@ public sealed class RecordCleanupTests
     private readonly CapturingLogger<RecordCleanup> _logger = new();
 
     [Fact]
-    public async Task Runs_older_than_the_setting_are_deleted_at_start_up_and_again_each_day()
+    public async Task Runs_older_than_the_setting_and_deliveries_older_than_fourteen_days_are_deleted_at_start_up_and_each_day()
     {
         var runs = new RecordedCutoffs(deletedEachTime: 3);
-        using var cleanup = Cleanup(runs, new RecordedCutoffs(deletedEachTime: 0), "10d");
+        var deliveries = new RecordedCutoffs(deletedEachTime: 40);
+        using var cleanup = Cleanup(runs, deliveries, "10d");
 
         await cleanup.StartAsync(CancellationToken.None);
-        var atStart = await runs.NextAsync();
+        var atStart = (await runs.NextAsync(), await deliveries.NextAsync());
         _time.Advance(TimeSpan.FromDays(1));
-        var nextDay = await runs.NextAsync();
+        var nextDay = (await runs.NextAsync(), await deliveries.NextAsync());
         await cleanup.StopAsync(CancellationToken.None);
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 18, 12, 0, 0, TimeSpan.Zero), atStart);
-        Assert.Equal(new DateTimeOffset(2026, 11, 19, 12, 0, 0, TimeSpan.Zero), nextDay);
+        Assert.Equal((At(2026, 11, 18), At(2026, 11, 14)), atStart);
+        Assert.Equal((At(2026, 11, 19), At(2026, 11, 15)), nextDay);
         Assert.Contains(_logger.Lines, l => l.Level == LogLevel.Information && l.Message.StartsWith("Deleted the records of 3 runs", StringComparison.Ordinal));
+        Assert.Contains(_logger.Lines, l => l.Level == LogLevel.Information && l.Message.StartsWith("Deleted the records of 40 webhook deliveries", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,23 +48,6 @@ public sealed class RecordCleanupTests
 
         Assert.Equal(_time.GetUtcNow().AddDays(-90), cutoff);
         Assert.Empty(_logger.Lines);
-    }
-
-    [Fact]
-    public async Task Delivery_records_older_than_fourteen_days_are_deleted_at_start_up_and_again_each_day()
-    {
-        var deliveries = new RecordedCutoffs(deletedEachTime: 40);
-        using var cleanup = Cleanup(new RecordedCutoffs(deletedEachTime: 0), deliveries, "10d");
-
-        await cleanup.StartAsync(CancellationToken.None);
-        var atStart = await deliveries.NextAsync();
-        _time.Advance(TimeSpan.FromDays(1));
-        var nextDay = await deliveries.NextAsync();
-        await cleanup.StopAsync(CancellationToken.None);
-
-        Assert.Equal(new DateTimeOffset(2026, 11, 14, 12, 0, 0, TimeSpan.Zero), atStart);
-        Assert.Equal(new DateTimeOffset(2026, 11, 15, 12, 0, 0, TimeSpan.Zero), nextDay);
-        Assert.Contains(_logger.Lines, l => l.Level == LogLevel.Information && l.Message.StartsWith("Deleted the records of 40 webhook deliveries", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,6 +69,8 @@ public sealed class RecordCleanupTests
         Assert.Contains(_logger.Lines, l => l.Message.StartsWith("Deleted the records of 2 runs", StringComparison.Ordinal));
         Assert.Equal(2, _logger.Lines.Count(l => l.Message.StartsWith("Deleted the records of 5 webhook deliveries", StringComparison.Ordinal)));
     }
+
+    private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.Zero);
 
     private RecordCleanup Cleanup(RecordedCutoffs runs, RecordedCutoffs deliveries, string retention) =>
         new(new RecordingRunHistory(runs), new RecordingDeliveryStore(deliveries),

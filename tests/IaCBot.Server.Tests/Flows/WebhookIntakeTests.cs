@@ -106,7 +106,7 @@ public sealed class WebhookIntakeTests : ServerTest
 
         // What a server killed between recording the delivery and queueing its job leaves behind.
         var deliveries = App.Services.GetRequiredService<IDeliveryStore>();
-        await deliveries.TryRecordAsync(DeliveryId, "pull_request", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
+        await deliveries.TryRecordAsync(DeliveryId, "pull_request", TimeProvider.System.GetUtcNow(), "a-server-that-is-gone", CancellationToken.None);
 
         var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author), deliveryId: DeliveryId);
 
@@ -164,7 +164,7 @@ public sealed class WebhookIntakeTests : ServerTest
     public async Task An_unreadable_entry_in_the_intake_journal_does_not_hold_up_the_deliveries_after_it()
     {
         var pr = OpenPullRequest(1, new Dictionary<string, string?> { ["app/main.tf"] = NullResource("a") });
-        var broken = new IntakeEntry("broken", "pull_request", DateTimeOffset.UnixEpoch, "{ not json");
+        var broken = new IntakeEntry("broken", "pull_request", TimeProvider.System.GetUtcNow(), "{ not json");
         await App.Services.GetRequiredService<IIntakeJournal>().AppendAsync([broken], "a-server-that-is-gone", CancellationToken.None);
 
         var response = await App.DeliverAsync("pull_request", GitHubWebhooks.PullRequest("opened", pr, Author));

@@ -59,10 +59,10 @@ public sealed class IntakePumpTests : ServerTest
     [Fact]
     public async Task In_a_refused_round_an_unreadable_entry_and_one_queued_before_are_still_completed()
     {
-        var unreadable = new IntakeEntry("d-2", "issue_comment", DateTimeOffset.UnixEpoch, "{ not json");
+        var unreadable = new IntakeEntry("d-2", "issue_comment", TimeProvider.System.GetUtcNow(), "{ not json");
         await AcceptAsync([Comment("d-1", pull: 1, "iacbot plan -p p1"), unreadable, Comment("d-3", pull: 1, "iacbot plan -p p3")]);
         var deliveries = App.Services.GetRequiredService<IDeliveryStore>();
-        await deliveries.TryRecordAsync("d-3", "issue_comment", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
+        await deliveries.TryRecordAsync("d-3", "issue_comment", TimeProvider.System.GetUtcNow(), "a-server-that-is-gone", CancellationToken.None);
         await deliveries.MarkQueuedAsync(["d-3"], CancellationToken.None);
         _jobs.Refusing = true;
 
@@ -79,7 +79,7 @@ public sealed class IntakePumpTests : ServerTest
 
         // What a server killed after queueing d-1's job and marking it, before completing its entry, leaves behind.
         var deliveries = App.Services.GetRequiredService<IDeliveryStore>();
-        await deliveries.TryRecordAsync("d-1", "issue_comment", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
+        await deliveries.TryRecordAsync("d-1", "issue_comment", TimeProvider.System.GetUtcNow(), "a-server-that-is-gone", CancellationToken.None);
         await deliveries.MarkQueuedAsync(["d-1"], CancellationToken.None);
 
         await PumpUntilEmptyAsync();
@@ -93,7 +93,7 @@ public sealed class IntakePumpTests : ServerTest
     {
         await AcceptAsync([Comment("d-1", pull: 1, "iacbot plan -p p1")]);
         var deliveries = App.Services.GetRequiredService<IDeliveryStore>();
-        await deliveries.TryRecordAsync("d-1", "issue_comment", DateTimeOffset.UnixEpoch, "a-server-that-is-gone", CancellationToken.None);
+        await deliveries.TryRecordAsync("d-1", "issue_comment", TimeProvider.System.GetUtcNow(), "a-server-that-is-gone", CancellationToken.None);
 
         await PumpUntilEmptyAsync();
 
@@ -130,7 +130,7 @@ public sealed class IntakePumpTests : ServerTest
         App.Services.GetRequiredService<IIntakeJournal>().PendingAsync(ServerId, 100, CancellationToken.None);
 
     private static IntakeEntry Comment(string deliveryId, int pull, string body) =>
-        new(deliveryId, "issue_comment", DateTimeOffset.UnixEpoch, new QueuedWork(null, new CommentEvent(Pull(pull), "alice", body)).ToJson());
+        new(deliveryId, "issue_comment", TimeProvider.System.GetUtcNow(), new QueuedWork(null, new CommentEvent(Pull(pull), "alice", body)).ToJson());
 
     private static string Body(IntakeEntry entry) => QueuedWork.FromJson(entry.Work).Comment!.Body;
 

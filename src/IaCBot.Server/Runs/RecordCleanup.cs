@@ -16,28 +16,16 @@ internal sealed partial class RecordCleanup(
     IDeliveryStore deliveries,
     IOptions<ServerOptions> options,
     TimeProvider time,
-    ILogger<RecordCleanup> logger) : BackgroundService
+    ILogger<RecordCleanup> logger) : DailyCleanup(time)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
-
     /// <summary>
     /// How long a delivery's id is remembered, so that a redelivery does nothing twice: far past the few days a Git
     /// host offers a delivery for sending again, and past the last retry of any job.
     /// </summary>
     public static readonly TimeSpan DeliveryRetention = TimeSpan.FromDays(14);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            await CleanUpOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>One pass: the run records, then the delivery records; one failing does not keep the other.</summary>
-    internal async Task CleanUpOnceAsync(CancellationToken cancellationToken)
+    internal override async Task CleanUpOnceAsync(CancellationToken cancellationToken)
     {
         await CleanUpRunsAsync(RetentionPeriod.Parse(options.Value.RunRetention), cancellationToken);
         await CleanUpDeliveriesAsync(cancellationToken);
@@ -47,7 +35,7 @@ internal sealed partial class RecordCleanup(
     {
         try
         {
-            var deleted = await history.DeleteFinishedBeforeAsync(Cutoff(time.GetUtcNow(), retention), cancellationToken);
+            var deleted = await history.DeleteFinishedBeforeAsync(Cutoff(Time.GetUtcNow(), retention), cancellationToken);
             if (deleted > 0)
             {
                 LogDeletedRuns(deleted, retention);
@@ -64,7 +52,7 @@ internal sealed partial class RecordCleanup(
     {
         try
         {
-            var deleted = await deliveries.DeleteQueuedBeforeAsync(time.GetUtcNow() - DeliveryRetention, cancellationToken);
+            var deleted = await deliveries.DeleteQueuedBeforeAsync(Time.GetUtcNow() - DeliveryRetention, cancellationToken);
             if (deleted > 0)
             {
                 LogDeletedDeliveries(deleted, DeliveryRetention);

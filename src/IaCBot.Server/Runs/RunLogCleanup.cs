@@ -13,22 +13,10 @@ internal sealed partial class RunLogCleanup(
     IRunLogStore store,
     IOptions<ServerOptions> options,
     TimeProvider time,
-    ILogger<RunLogCleanup> logger) : BackgroundService
+    ILogger<RunLogCleanup> logger) : DailyCleanup(time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            await CleanUpOnceAsync(stoppingToken);
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     /// <summary>One pass: the files on this replica's disk, then the copies in the store.</summary>
-    internal async Task CleanUpOnceAsync(CancellationToken cancellationToken)
+    internal override async Task CleanUpOnceAsync(CancellationToken cancellationToken)
     {
         var retention = RetentionPeriod.Parse(options.Value.LogRetention);
         // The walk is blocking file-system work: keep it off the thread that starts the host.
@@ -40,7 +28,7 @@ internal sealed partial class RunLogCleanup(
     {
         try
         {
-            var deleted = RunLogRetention.DeleteOlderThan(settings.LogsDirectory, time.GetUtcNow() - retention);
+            var deleted = RunLogRetention.DeleteOlderThan(settings.LogsDirectory, Time.GetUtcNow() - retention);
             if (deleted > 0)
             {
                 LogDeleted(deleted, retention);
@@ -56,7 +44,7 @@ internal sealed partial class RunLogCleanup(
     {
         try
         {
-            var deleted = await store.DeleteOlderThanAsync(time.GetUtcNow() - retention, cancellationToken);
+            var deleted = await store.DeleteOlderThanAsync(Time.GetUtcNow() - retention, cancellationToken);
             if (deleted > 0)
             {
                 LogDeletedStored(deleted, retention);
